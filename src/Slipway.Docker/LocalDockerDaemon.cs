@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Slipway.Output;
+
+namespace Slipway.Docker;
+
+/// <summary>
+/// Makes sure a Docker engine answers on this machine's Unix socket, starting the installed <c>dockerd</c>
+/// with the safe flags (no bridge, no iptables) when nothing does. Disposing stops only a daemon this
+/// instance started. A file lock keeps two processes (two test runs, a build and a test) from starting
+/// two daemons on one socket.
+/// </summary>
+public sealed class LocalDockerDaemon : IAsyncDisposable
+{
+    /// <summary>Every container and build uses host networking, so the engine needs no bridge or NAT rules.</summary>
+    public static IReadOnlyList<string> SafeFlags { get; } = ["--bridge=none", "--iptables=false", "--ip-masq=false"];
+
+    private const string Dockerd = "/usr/sbin/dockerd";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process? process;
+    private readonly ILog log;
+    private readonly TimeProvider timeProvider;
+
+    private LocalDockerDaemon(Process? process, string? logFile, ILog log, TimeProvider timeProvider)
+    {
+        this.process = process;
+        LogFile = logFile;
+        this.log = log;
+        this.timeProvider = timeProvider;
+    }
+
+    /// <summary>True when this instance started dockerd (and will stop it on dispose).</summary>
+    public bool StartedHere => process is not null;
+
+    /// <summary>Where the started daemon writes its log; null when an engine already answered.</summary>
+    public string? LogFile { get; }
+
+    /// <summary>
+    /// Returns at once when <paramref name="engine"/> answers; otherwise installs docker.io when missing
+    /// (Debian, root), starts <c>dockerd</c> on the engine's socket and waits until it answers.
+    /// </summary>
+    public static async Task<LocalDockerDaemon> EnsureRunningAsync(DockerEngine engine, ILog log, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        if (await engine.IsAnsweringAsync(cancellationToken))
+        {
+            return new LocalDockerDaemon(null, null, log, timeProvider);
+        }
+
+        if (!engine.IsLocalSocket)
+        {
+            throw new DockerEngineUnavailableException(DockerEngine.UnavailableMessage(engine.Endpoint, new IOException("a remote engine cannot be started from here")));
+        }
+
+        using var startLock = await FileLock.AcquireAsync(Path.Combine(Path.GetTempPath(), "slipway-dockerd.lock"), TimeSpan.FromMinutes(5), timeProvider, cancellationToken);
+
+        // Another process may have started one while we waited for the lock.
+        if (await engine.IsAnsweringAsync(cancellationToken))
+        {
+            return new LocalDockerDaemon(null, null, log, timeProvider);
+        }
+
+        await DebianPackages.EnsureInstalledAsync(Dockerd, DebianPackages.LocalToolchain, log, cancellationToken);
+
+        var socket = engine.Endpoint.AbsolutePath;
+        var logFile = Path.Combine(Path.GetTempPath(), "slipway-dockerd.log");
+        var arguments = string.Join(' ', SafeFlags) + $" --host unix://{socket}";
+        log.Information($"No Docker engine answers at {engine.Endpoint}: starting {Dockerd} {arguments} (log: {logFile})");
+
+        // exec through sh so the process we hold is dockerd itself and its output goes to a file, not a pipe
+        // that would block the daemon once nobody reads it.
+        var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add($"exec {Dockerd} {arguments} >>'{logFile}' 2>&1 </dev/null");
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start {Dockerd}");
+        var daemon = new LocalDockerDaemon(process, logFile, log, timeProvider);
+
+        var started = timeProvider.GetTimestamp();
+        var answered = await Waiting.UntilAsync(
+            async ct => process.HasExited || await engine.IsAnsweringAsync(ct),
+            StartTimeout,
+            timeProvider,
+            cancellationToken);
+        if (!answered || process.HasExited)
+        {
+            var tail = File.Exists(logFile) ? ProcessRunner.Tail(await File.ReadAllTextAsync(logFile, cancellationToken), 15) : "";
+            await daemon.DisposeAsync();
+            throw new DockerEngineUnavailableException($"dockerd did not come up at {engine.Endpoint} within {StartTimeout.TotalSeconds:0} s; last lines of {logFile}:{Environment.NewLine}{tail}");
+        }
+
+        log.Information($"dockerd (pid {process.Id}) answers at {engine.Endpoint} after {timeProvider.GetElapsedTime(started).TotalSeconds:0.0} s");
+        return daemon;
+    }
+
+    /// <summary>Stops dockerd with SIGTERM (so it stops its containers cleanly) if this instance started it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!process.HasExited)
+            {
+                log.Information($"Stopping dockerd (pid {process.Id}) that this run started");
+                await ProcessRunner.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], CancellationToken.None);
+                using var timeout = new CancellationTokenSource(StopTimeout, timeProvider);
+                try
+                {
+                    await process.WaitForExitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    log.Warning($"dockerd (pid {process.Id}) did not stop within {StopTimeout.TotalSeconds:0} s: killing it");
+                    process.Kill();
+                }
+            }
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+}
