@@ -1,0 +1,97 @@
+using System.Text;
+using Docker.DotNet.Models;
+using Slipway.Output;
+
+namespace Slipway.Docker;
+
+/// <summary>
+/// Reads the classic builder's JSON stream: writes each output line to the log as it arrives, remembers the
+/// current step (to name it when a step fails), the error, the image ID from the <c>aux</c> message, and
+/// how many steps the cache served. Implements <see cref="IProgress{T}"/> synchronously: Docker.DotNet calls
+/// it in stream order, while <see cref="Progress{T}"/> would post lines to the thread pool out of order.
+/// </summary>
+internal sealed class BuildOutput(ILog log) : IProgress<JSONMessage>
+{
+    private readonly StringBuilder partial = new();
+
+    public string? Step { get; private set; }
+
+    public int Steps { get; private set; }
+
+    public int CachedSteps { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string? ImageId { get; private set; }
+
+    public void Report(JSONMessage value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Aux?.ExtensionData is { } aux && aux.TryGetValue("ID", out var id) && id?.ToString() is { Length: > 0 } imageId)
+        {
+            ImageId = imageId;
+        }
+
+        if (!string.IsNullOrEmpty(value.Stream))
+        {
+            partial.Append(value.Stream);
+            Flush(complete: false);
+        }
+
+        if (!string.IsNullOrEmpty(value.Status))
+        {
+            log.Information(value.ID is null ? value.Status : $"{value.ID}: {value.Status}");
+        }
+
+        var error = value.Error?.Message is { Length: > 0 } detail ? detail : value.ErrorMessage;
+        if (!string.IsNullOrEmpty(error))
+        {
+            Flush(complete: true);
+            Error = error.Trim();
+            log.Error(Error);
+        }
+    }
+
+    /// <summary>Writes what is left of an unterminated last line.</summary>
+    public void Complete() => Flush(complete: true);
+
+    internal void Line(string line)
+    {
+        if (line.StartsWith("Step ", StringComparison.Ordinal))
+        {
+            Step = line;
+            Steps++;
+        }
+        else if (line.Trim() == "---> Using cache")
+        {
+            CachedSteps++;
+        }
+        else if (line.StartsWith("Successfully built ", StringComparison.Ordinal) && ImageId is null)
+        {
+            ImageId = line["Successfully built ".Length..].Trim();
+        }
+
+        log.Information(line);
+    }
+
+    private void Flush(bool complete)
+    {
+        var text = partial.ToString();
+        var end = complete ? text.Length : text.LastIndexOf('\n') + 1;
+        if (end <= 0)
+        {
+            return;
+        }
+
+        foreach (var line in text[..end].Split('\n'))
+        {
+            var trimmed = line.TrimEnd('\r', ' ');
+            if (trimmed.Length > 0)
+            {
+                Line(trimmed);
+            }
+        }
+
+        partial.Remove(0, end);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+using Slipway.Output;
+
+namespace Slipway.Docker;
+
+/// <summary>
+/// Makes the local base image: <c>debootstrap --variant=minbase</c> with the recipe's packages, the host's .NET
+/// runtime under /usr/share/dotnet, the user <c>app</c> (uid/gid 1654) as in the official images, imported
+/// into the engine from a tar stream with the recipe's ENV lines.
+/// </summary>
+internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror)
+{
+    public async Task BuildAsync(LocalBaseImageRecipe recipe, HostDotnetRuntime runtime, ILog log, CancellationToken cancellationToken)
+    {
+        await DebianPackages.EnsureInstalledAsync("/usr/sbin/debootstrap", DebianPackages.LocalToolchain, log, cancellationToken);
+        var work = Directory.CreateTempSubdirectory("slipway-base-").FullName;
+        try
+        {
+            var rootfs = Path.Combine(work, "rootfs");
+            log.Information($"debootstrap --variant=minbase {recipe.Suite} with {string.Join(",", recipe.Packages)} from {mirror}");
+            await ProcessRunner.RunCheckedAsync(
+                "/usr/sbin/debootstrap",
+                ["--variant=minbase", $"--include={string.Join(',', recipe.Packages)}", recipe.Suite, rootfs, mirror],
+                cancellationToken);
+
+            Trim(rootfs);
+            await CopyRuntimeAsync(runtime, rootfs, cancellationToken);
+            await AddAppUserAsync(rootfs, cancellationToken);
+
+            var tar = Path.Combine(work, "rootfs.tar");
+            await ProcessRunner.RunCheckedAsync(
+                "tar",
+                ["--numeric-owner", "--exclude=./dev/*", "--exclude=./proc/*", "--exclude=./sys/*", "-C", rootfs, "-cf", tar, "."],
+                cancellationToken);
+
+            var (name, tag) = (LocalBaseImageRecipe.Repository, recipe.Hash);
+            log.Information($"Importing {new FileInfo(tar).Length / 1024 / 1024} MB root filesystem as {recipe.Image}");
+            await using var stream = File.OpenRead(tar);
+            var output = new BuildOutput(NullLog.Instance);
+            await engine.Client.Images.CreateImageAsync(
+                new ImagesCreateParameters { FromSrc = "-", Repo = name, Tag = tag, Changes = recipe.Changes.ToList(), Message = $"slipway local base image, recipe {recipe.Hash}" },
+                stream,
+                null,
+                output,
+                cancellationToken);
+            if (output.Error is not null)
+            {
+                throw new InvalidOperationException($"importing {recipe.Image} failed: {output.Error}");
+            }
+        }
+        finally
+        {
+            await ProcessRunner.RunAsync("rm", ["-rf", work], CancellationToken.None);
+        }
+    }
+
+    /// <summary>Apt's caches and the docs are a third of a minbase system and useless in a runtime image.</summary>
+    private static void Trim(string rootfs)
+    {
+        foreach (var directory in new[] { "var/cache/apt", "var/lib/apt/lists", "usr/share/doc", "usr/share/man", "usr/share/info" })
+        {
+            var path = Path.Combine(rootfs, directory);
+            if (!Directory.Exists(path))
+            {
+                continue;
+            }
+
+            foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
+            {
+                if (entry is DirectoryInfo dir && dir.LinkTarget is null)
+                {
+                    dir.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+            }
+        }
+    }
+
+    private static async Task CopyRuntimeAsync(HostDotnetRuntime runtime, string rootfs, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(rootfs, "usr/share/dotnet");
+        var parts = new[]
+        {
+            "dotnet",
+            "LICENSE.txt",
+            "ThirdPartyNotices.txt",
+            $"host/fxr/{runtime.Version}",
+            $"shared/{HostDotnetRuntime.NetCoreApp}/{runtime.Version}",
+            $"shared/{HostDotnetRuntime.AspNetCoreApp}/{runtime.Version}",
+        };
+        foreach (var part in parts.Where(p => Path.Exists(Path.Combine(runtime.Root, p))))
+        {
+            var destination = Path.Combine(target, Path.GetDirectoryName(part)!);
+            Directory.CreateDirectory(destination);
+            await ProcessRunner.RunCheckedAsync("cp", ["-a", Path.Combine(runtime.Root, part), destination], cancellationToken);
+        }
+
+        var link = Path.Combine(rootfs, "usr/bin/dotnet");
+        File.Delete(link);
+        File.CreateSymbolicLink(link, "/usr/share/dotnet/dotnet");
+    }
+
+    private static async Task AddAppUserAsync(string rootfs, CancellationToken cancellationToken)
+    {
+        var uid = LocalBaseImageRecipe.AppUid.ToString(CultureInfo.InvariantCulture);
+        await File.AppendAllTextAsync(Path.Combine(rootfs, "etc/passwd"), $"app:x:{uid}:{uid}::/home/app:/bin/sh\n", cancellationToken);
+        await File.AppendAllTextAsync(Path.Combine(rootfs, "etc/group"), $"app:x:{uid}:\n", cancellationToken);
+        if (File.Exists(Path.Combine(rootfs, "etc/shadow")))
+        {
+            await File.AppendAllTextAsync(Path.Combine(rootfs, "etc/shadow"), "app:!:::::::\n", cancellationToken);
+        }
+
+        var home = Path.Combine(rootfs, "home/app");
+        Directory.CreateDirectory(home);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        // The owner must be the numeric uid inside the image, whatever that uid means on the host.
+        await ProcessRunner.RunCheckedAsync("chown", [$"{uid}:{uid}", home], cancellationToken);
+    }
+}
