@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Bootstrap: find (or install) the .NET SDK that global.json asks for, build the build project when its inputs
+# changed, then run it. Fast path: when nothing changed since the last build, run the built build directly.
+set -eo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TEMP_DIR="$ROOT/.nuke/temp"
+BUILD_PROJECT="$ROOT/build/_build.csproj"
+BUILD_OUTPUT="$TEMP_DIR/build-bin"
+BUILD_DLL="$BUILD_OUTPUT/_build.dll"
+STAMP_FILE="$TEMP_DIR/build.stamp"
+SDK_DIR="$TEMP_DIR/dotnet-unix"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# The build's inputs: its own sources, the engine and libraries it references, and the shared MSBuild files.
+inputs_hash() {
+  cd "$ROOT"
+  {
+    find build src/Slipway src/Slipway.* -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) \
+      -not -path '*/bin/*' -not -path '*/obj/*' 2>/dev/null | LC_ALL=C sort | xargs -d '\n' sha1sum
+    sha1sum global.json Directory.Build.props Directory.Packages.props 2>/dev/null
+  } | sha1sum | cut -d' ' -f1
+}
+
+hash="$(inputs_hash)"
+if [[ -f "$BUILD_DLL" && -f "$STAMP_FILE" ]]; then
+  read -r stamp_hash stamp_dotnet < "$STAMP_FILE" || true
+  if [[ "$stamp_hash" == "$hash" && -x "$stamp_dotnet" ]]; then
+    cd "$ROOT"
+    exec "$stamp_dotnet" "$BUILD_DLL" "$@"
+  fi
+fi
+
+# Slow path: make sure an SDK that satisfies global.json is available.
+wanted="$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n1)"
+
+# rollForward latestFeature: same major.minor, and a feature band and patch at least the one asked for.
+satisfies() {
+  local have="$1" want="$2"
+  [[ "${have%%-*}" =~ ^([0-9]+)\.([0-9]+)\.([0-9]+)$ ]] || return 1
+  local hmaj=${BASH_REMATCH[1]} hmin=${BASH_REMATCH[2]} hpatch=${BASH_REMATCH[3]}
+  [[ "$want" =~ ^([0-9]+)\.([0-9]+)\.([0-9]+) ]] || return 1
+  [[ $hmaj -eq ${BASH_REMATCH[1]} && $hmin -eq ${BASH_REMATCH[2]} && $hpatch -ge ${BASH_REMATCH[3]} ]]
+}
+
+find_dotnet() {
+  local candidate
+  for candidate in "$(command -v dotnet 2>/dev/null || true)" "$SDK_DIR/dotnet"; do
+    [[ -n "$candidate" && -x "$candidate" ]] || continue
+    while read -r sdk _; do
+      if satisfies "$sdk" "$wanted"; then echo "$candidate"; return 0; fi
+    done < <("$candidate" --list-sdks 2>/dev/null)
+  done
+  return 1
+}
+
+if ! DOTNET="$(find_dotnet)"; then
+  echo "No .NET SDK matching global.json ($wanted, rollForward latestFeature) on PATH; installing it into ${SDK_DIR#$ROOT/}." >&2
+  mkdir -p "$SDK_DIR"
+  installer="$TEMP_DIR/dotnet-install.sh"
+  if ! curl -fsSL https://dot.net/v1/dotnet-install.sh -o "$installer"; then
+    echo "error: could not download the .NET install script. Install the .NET SDK $wanted (https://dotnet.microsoft.com/download) and run again." >&2
+    exit 1
+  fi
+  bash "$installer" --jsonfile "$ROOT/global.json" --install-dir "$SDK_DIR" --no-path
+  DOTNET="$SDK_DIR/dotnet"
+fi
+
+echo "Building the build project (its inputs changed since the last run)..." >&2
+if ! build_log="$("$DOTNET" build "$BUILD_PROJECT" --nologo -v quiet -o "$BUILD_OUTPUT" 2>&1)"; then
+  echo "$build_log" >&2
+  echo "error: the build project does not compile; fix the errors above (build/, src/Slipway*)." >&2
+  exit 1
+fi
+mkdir -p "$TEMP_DIR"
+echo "$hash $DOTNET" > "$STAMP_FILE"
+
+cd "$ROOT"
+exec "$DOTNET" "$BUILD_DLL" "$@"

@@ -1,0 +1,30 @@
+using Slipway.Parameters;
+
+namespace Slipway.CommandLine;
+
+/// <summary>The engine's own options, which no build parameter may shadow.</summary>
+internal static class BuiltInOptions
+{
+    public const string Help = "help";
+    public const string Plan = "plan";
+    public const string Skip = "skip";
+    public const string Profile = "profile";
+    public const string Target = "target";
+    public const string Verbosity = "verbosity";
+
+    public static readonly IReadOnlyList<(string Name, string Description)> Descriptions =
+    [
+        ("--help, -h", "Show targets and parameters, then exit."),
+        ("--plan", "Print the execution plan as a Mermaid graph and write .nuke/temp/plan.html; run nothing."),
+        ("--skip [targets]", "Skip every target that was not invoked, or only the named ones."),
+        ("--profile <names>", "Also read .nuke/parameters.<name>.json (later names win)."),
+        ("--target <names>", "Targets to run (same as naming them first)."),
+        ("--verbosity <level>", "Quiet, Normal or Verbose (debug lines and stack traces)."),
+    ];
+
+    public static IReadOnlyCollection<string> Keys { get; } =
+        new HashSet<string>([Help, Plan, Skip, Profile, Target, Verbosity], StringComparer.Ordinal);
+
+    public static CommandLineOption? Find(CommandLineArguments arguments, string key) =>
+        arguments.Options.LastOrDefault(o => ParameterNames.Normalize(o.Name) == key);
+}

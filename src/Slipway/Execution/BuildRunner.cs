@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using Slipway.CommandLine;
+using Slipway.Output;
+using Slipway.Parameters;
+using Slipway.Planning;
+using Slipway.Schema;
+using Slipway.Targets;
+using Slipway.Text;
+
+namespace Slipway.Execution;
+
+/// <summary>
+/// One run of a build: read the command line, bind parameters, plan, then help, plan output or execution, and
+/// the summary. Usage errors stop before anything runs with exit code 2.
+/// </summary>
+internal sealed class BuildRunner
+{
+    private readonly TextWriter output;
+    private readonly TextWriter error;
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly TimeProvider time;
+
+    public BuildRunner(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string> environment, TimeProvider time)
+    {
+        this.output = output;
+        this.error = error;
+        this.environment = environment;
+        this.time = time;
+    }
+
+    /// <summary>Where the repository root is looked for (upwards, for a <c>.nuke</c> directory).</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    public async Task<int> RunAsync(NukeBuild build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, CancellationToken abort)
+    {
+        var redactor = new SecretRedactor();
+        try
+        {
+            var arguments = CommandLineArguments.Parse(args);
+            var host = CiHost.From(environment);
+            var log = new ConsoleLog(output, redactor, host, time, ReadVerbosity(arguments));
+            var session = new BuildSession(FindRoot(), log, redactor, host) { TargetToken = abort };
+            build.Session = session;
+            return await RunAsync(build, arguments, defaultTargets, session, abort);
+        }
+        catch (UsageException exception)
+        {
+            await error.WriteLineAsync(redactor.Redact($"error: {exception.Message}"));
+            return ExitCodes.UsageError;
+        }
+    }
+
+    private async Task<int> RunAsync(NukeBuild build, CommandLineArguments arguments, IReadOnlyList<string> defaultTargets, BuildSession session, CancellationToken abort)
+    {
+        var targets = TargetDiscovery.Discover(build);
+        var parameters = ParameterMember.Discover(build.GetType());
+        ThrowIfParameterShadowsBuiltIn(parameters);
+        BuildSchema.WriteIfChanged(session.RootDirectory / ".nuke" / "build.schema.json", BuildSchema.Create(parameters, targets));
+
+        if (BuiltInOptions.Find(arguments, BuiltInOptions.Help) is not null)
+        {
+            session.Log.WriteRaw(HelpText.Render(targets, defaultTargets, parameters, build));
+            return ExitCodes.Success;
+        }
+
+        var binder = new ParameterBinder(parameters, session.RootDirectory);
+        var profiles = BuiltInOptions.Find(arguments, BuiltInOptions.Profile)?.Values ?? [];
+        session.Values = binder.Bind(build, arguments.Options, environment, profiles, BuiltInOptions.Keys);
+        foreach (var secret in parameters.Where(p => p.IsSecret))
+        {
+            if (session.Values.TryGet(secret.Name, out var value))
+            {
+                session.Redactor.Add(value?.ToString());
+            }
+        }
+
+        var invoked = ResolveTargets(targets, arguments, defaultTargets);
+        var skip = SkipRequest.From(BuiltInOptions.Find(arguments, BuiltInOptions.Skip)?.Values);
+        ThrowIfUnknown(targets, skip.Names, "--skip");
+        var plan = ExecutionPlanner.Plan(targets, invoked, skip);
+
+        if (BuiltInOptions.Find(arguments, BuiltInOptions.Plan) is not null)
+        {
+            var mermaid = PlanGraph.ToMermaid(plan.Targets);
+            var page = session.RootDirectory / ".nuke" / "temp" / "plan.html";
+            page.WriteAllText(PlanGraph.ToHtml(mermaid, plan.Targets));
+            session.Log.WriteRaw(mermaid);
+            session.Log.WriteRaw($"Plan written to {page.RelativeTo(session.RootDirectory)}");
+            return ExitCodes.Success;
+        }
+
+        ThrowIfRequirementsUnmet(plan, parameters);
+        return await ExecuteAsync(plan, session, abort);
+    }
+
+    private static async Task<int> ExecuteAsync(ExecutionPlan plan, BuildSession session, CancellationToken abort)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var executor = new TargetExecutor(session, abort);
+        await executor.RunAsync(plan.Targets);
+        var exitCode = executor.WasAborted ? ExitCodes.Cancelled
+            : plan.Targets.Any(t => t.Status == TargetStatus.Failed) ? ExitCodes.TargetFailed
+            : ExitCodes.Success;
+        session.Log.WriteRaw(BuildSummary.ToText(plan.Targets, stopwatch.Elapsed, exitCode));
+        if (session.Host.StepSummaryFile is { } summaryFile)
+        {
+            await File.AppendAllTextAsync(summaryFile, session.Redactor.Redact(BuildSummary.ToMarkdown(plan.Targets, stopwatch.Elapsed, exitCode)), CancellationToken.None);
+        }
+
+        return exitCode;
+    }
+
+    private static List<ExecutableTarget> ResolveTargets(IReadOnlyList<ExecutableTarget> targets, CommandLineArguments arguments, IReadOnlyList<string> defaultTargets)
+    {
+        var names = arguments.Targets.Concat(BuiltInOptions.Find(arguments, BuiltInOptions.Target)?.Values ?? []).ToList();
+        if (names.Count == 0)
+        {
+            names = [.. defaultTargets];
+        }
+
+        if (names.Count == 0)
+        {
+            throw new UsageException($"No target given and no default target. Name one of: {string.Join(", ", targets.Where(t => t.IsListed).Select(t => t.Name))}.");
+        }
+
+        ThrowIfUnknown(targets, names, "Target");
+        return [.. names.Select(n => targets.First(t => string.Equals(t.Name, n, StringComparison.OrdinalIgnoreCase))).Distinct()];
+    }
+
+    private static void ThrowIfUnknown(IReadOnlyList<ExecutableTarget> targets, IEnumerable<string> names, string what)
+    {
+        foreach (var name in names)
+        {
+            if (!targets.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                var listed = targets.Where(t => t.IsListed).Select(t => t.Name).ToList();
+                var close = ClosestMatch.Find(name, listed);
+                throw new UsageException(
+                    $"{what} '{name}' does not exist.{(close is null ? string.Empty : $" Did you mean '{close}'?")} Available targets: {string.Join(", ", listed)}.");
+            }
+        }
+    }
+
+    private static void ThrowIfRequirementsUnmet(ExecutionPlan plan, IReadOnlyList<ParameterMember> parameters)
+    {
+        var problems = new List<string>();
+        foreach (var target in plan.Targets.Where(t => t.Status != TargetStatus.Skipped))
+        {
+            foreach (var requirement in target.Definition.Requirements.Where(r => !r.IsMet()))
+            {
+                if (requirement.ConditionText is { } condition)
+                {
+                    problems.Add($"Target '{target.Name}' requires {condition}, which is false.");
+                    continue;
+                }
+
+                var parameter = parameters.FirstOrDefault(p => p.Member.Name == requirement.ParameterName);
+                problems.Add(parameter is null
+                    ? $"Target '{target.Name}' requires {requirement.ParameterName} to have a value."
+                    : $"Target '{target.Name}' requires --{parameter.CommandLineName}. Pass --{parameter.CommandLineName} <value>, set {parameter.EnvironmentVariable}, or add \"{parameter.Name}\" to .nuke/parameters.json.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, problems.Distinct()));
+        }
+    }
+
+    private static void ThrowIfParameterShadowsBuiltIn(IReadOnlyList<ParameterMember> parameters)
+    {
+        if (parameters.FirstOrDefault(p => BuiltInOptions.Keys.Contains(p.Key)) is { } clash)
+        {
+            throw new UsageException($"Parameter {clash.Name} has the name of a built-in option (--{clash.CommandLineName}); rename it.");
+        }
+    }
+
+    private static Verbosity ReadVerbosity(CommandLineArguments arguments)
+    {
+        var option = BuiltInOptions.Find(arguments, BuiltInOptions.Verbosity);
+        if (option is null)
+        {
+            return Verbosity.Normal;
+        }
+
+        return (Verbosity)ValueConverter.Convert(new RawValue(option.Values, option.Spelling), typeof(Verbosity), AbsolutePath.Create("/"))!;
+    }
+
+    private AbsolutePath FindRoot()
+    {
+        for (var directory = new DirectoryInfo(WorkingDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+            {
+                return AbsolutePath.Create(directory.FullName);
+            }
+        }
+
+        throw new UsageException($"No .nuke directory in {WorkingDirectory} or above it. Run the build from inside the repository, or create .nuke/ at its root.");
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Slipway.Output;
+using Slipway.Targets;
+
+namespace Slipway.Execution;
+
+/// <summary>
+/// Runs a plan in order. A failure stops the targets after it unless the failed target proceeds after failure
+/// (then only what depends on it stays unrun); assured targets run regardless; an abort marks the running target
+/// Aborted, runs the assured targets and stops.
+/// </summary>
+internal sealed class TargetExecutor
+{
+    private readonly BuildSession session;
+    private readonly CancellationToken abort;
+
+    public TargetExecutor(BuildSession session, CancellationToken abort)
+    {
+        this.session = session;
+        this.abort = abort;
+    }
+
+    public bool WasAborted { get; private set; }
+
+    public async Task RunAsync(IReadOnlyList<ExecutableTarget> plan)
+    {
+        ExecutableTarget? stoppedAt = null;
+        foreach (var target in plan)
+        {
+            if (target.Status == TargetStatus.Skipped)
+            {
+                session.Log.Information($"Skipping {target.Name}: {target.Note}");
+                continue;
+            }
+
+            var assured = target.Definition.IsAssuredAfterFailure;
+            if (!assured && (WasAborted || abort.IsCancellationRequested))
+            {
+                WasAborted = true;
+                target.Note = "build was cancelled";
+                continue;
+            }
+
+            if (!assured && stoppedAt is not null)
+            {
+                target.Note = $"build stopped after {stoppedAt.Name} failed";
+                continue;
+            }
+
+            if (!assured && target.Dependencies.FirstOrDefault(d => d.Status is TargetStatus.Failed or TargetStatus.NotRun or TargetStatus.Aborted) is { } broken)
+            {
+                target.Note = $"dependency {broken.Name} {(broken.Status == TargetStatus.Failed ? "failed" : "did not run")}";
+                continue;
+            }
+
+            if (target.Definition.DynamicConditions.FirstOrDefault(c => !c.Evaluate()) is { } condition)
+            {
+                target.Status = TargetStatus.Skipped;
+                target.Note = $"OnlyWhenDynamic({condition.Text}) was false";
+                session.Log.Information($"Skipping {target.Name}: {target.Note}");
+                continue;
+            }
+
+            await RunOneAsync(target, assured && WasAborted);
+            if (target.Status == TargetStatus.Failed && !target.Definition.ProceedsAfterFailure)
+            {
+                stoppedAt ??= target;
+            }
+        }
+    }
+
+    private async Task RunOneAsync(ExecutableTarget target, bool afterAbort)
+    {
+        // Assured targets that run after an abort get a token of their own: they exist to clean up.
+        using var ownToken = afterAbort ? new CancellationTokenSource() : null;
+        session.TargetToken = ownToken?.Token ?? abort;
+        session.CurrentTarget = target;
+        session.Log.BeginTarget(target.Name);
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var work = RunActionsAsync(target, session.TargetToken);
+            var aborted = afterAbort ? Task.Delay(Timeout.Infinite, CancellationToken.None) : Task.Delay(Timeout.Infinite, abort);
+            var finished = await Task.WhenAny(work, aborted);
+            if (finished == work)
+            {
+                await work;
+                target.Status = TargetStatus.Succeeded;
+            }
+            else
+            {
+                // Do not wait for code that ignores the token: processes it started were killed through it.
+                MarkAborted(target);
+                _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            }
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested && !afterAbort)
+        {
+            MarkAborted(target);
+        }
+#pragma warning disable CA1031 // A target's failure, whatever its type, is reported in the summary, not thrown.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            target.Status = TargetStatus.Failed;
+            var message = exception is AggregateException { InnerException: { } inner } ? inner.Message : exception.Message;
+            target.Note = FirstLine(message);
+            session.Log.Error($"Target {target.Name} failed: {message}");
+            if (session.Log.Verbosity == Verbosity.Verbose)
+            {
+                session.Log.Debug(exception.ToString());
+            }
+        }
+        finally
+        {
+            target.Duration = stopwatch.Elapsed;
+            session.CurrentTarget = null;
+            session.Log.EndTarget();
+        }
+    }
+
+    private void MarkAborted(ExecutableTarget target)
+    {
+        WasAborted = true;
+        target.Status = TargetStatus.Aborted;
+        target.Note = "cancelled (Ctrl+C)";
+        session.Log.Warning($"Target {target.Name} was aborted.");
+    }
+
+    private static async Task RunActionsAsync(ExecutableTarget target, CancellationToken cancellationToken)
+    {
+        // Yield first, so a synchronous action does not block the abort watch.
+        await Task.Yield();
+        foreach (var action in target.Definition.Actions)
+        {
+            await action(cancellationToken);
+        }
+    }
+
+    private static string FirstLine(string text) =>
+        text.Split('\n', 2)[0].Trim();
+}

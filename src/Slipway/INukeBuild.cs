@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+using Slipway.Output;
+using Slipway.Processes;
+
+namespace Slipway;
+
+/// <summary>
+/// What a build offers its targets and component interfaces (<c>interface ICompile : INukeBuild</c>).
+/// </summary>
+public interface INukeBuild
+{
+    /// <summary>The repository root: the nearest directory upwards that holds <c>.nuke/</c>.</summary>
+    AbsolutePath RootDirectory { get; }
+
+    /// <summary><c>.nuke/temp</c>: ignored by git, for the build's own scratch files.</summary>
+    AbsolutePath TemporaryDirectory { get; }
+
+    ILog Log { get; }
+
+    ProcessRunner Processes { get; }
+
+    /// <summary>Cancelled on Ctrl+C (SIGINT) or SIGTERM; pass it to every async call a target makes.</summary>
+    CancellationToken CancellationToken { get; }
+
+    /// <summary>Masks a value obtained at run time (a token, a password) in every later line of output.</summary>
+    void RegisterSecret(string value);
+
+    /// <summary>Sets the note shown next to the running target in the summary (e.g. test counts).</summary>
+    void ReportSummary(string note);
+
+    /// <summary>The value given to a <c>[Parameter]</c> property of a component interface, if any.</summary>
+    T? TryGetValue<T>(Expression<Func<T?>> parameter)
+        where T : class;
+
+    /// <summary>The value given to a value-typed <c>[Parameter]</c> property of a component interface, if any.</summary>
+    T? TryGetValue<T>(Expression<Func<T?>> parameter)
+        where T : struct;
+}

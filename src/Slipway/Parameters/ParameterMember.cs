@@ -1,0 +1,84 @@
+using System.Reflection;
+
+namespace Slipway.Parameters;
+
+/// <summary>A <c>[Parameter]</c> field or property: its names in every source and how to store its value.</summary>
+internal sealed class ParameterMember
+{
+    private ParameterMember(MemberInfo member, ParameterAttribute attribute, Type type, bool isSecret)
+    {
+        Member = member;
+        Name = attribute.Name ?? member.Name;
+        Description = attribute.Description;
+        Type = type;
+        IsSecret = isSecret;
+    }
+
+    public MemberInfo Member { get; }
+
+    /// <summary>PascalCase name, as in parameters.json.</summary>
+    public string Name { get; }
+
+    public string CommandLineName => ParameterNames.ToKebabCase(Name);
+
+    public string EnvironmentVariable => ParameterNames.ToEnvironmentVariable(Name);
+
+    public string Key => ParameterNames.Normalize(Name);
+
+    public string? Description { get; }
+
+    public Type Type { get; }
+
+    public bool IsSecret { get; }
+
+    /// <summary>A default interface property has no storage: its getter reads the value store instead.</summary>
+    public bool IsStoredOnInstance => Member is FieldInfo || Member is PropertyInfo { CanWrite: true } && !Member.DeclaringType!.IsInterface;
+
+    public static IReadOnlyList<ParameterMember> Discover(Type buildType)
+    {
+        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        var members = new List<MemberInfo>();
+        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
+        {
+            members.AddRange(type.GetFields(flags));
+            members.AddRange(type.GetProperties(flags));
+        }
+
+        members.AddRange(buildType.GetInterfaces().SelectMany(i => i.GetProperties(flags)));
+        var found = new Dictionary<string, ParameterMember>(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            if (member.GetCustomAttribute<ParameterAttribute>() is not { } attribute)
+            {
+                continue;
+            }
+
+            var type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
+            var parameter = new ParameterMember(member, attribute, type, member.GetCustomAttribute<SecretAttribute>() is not null);
+            found.TryAdd(parameter.Key, parameter); // The most derived declaration wins.
+        }
+
+        return [.. found.Values.OrderBy(p => p.Name, StringComparer.Ordinal)];
+    }
+
+    public void Store(object build, object? value)
+    {
+        switch (Member)
+        {
+            case FieldInfo field:
+                field.SetValue(build, value);
+                break;
+            case PropertyInfo property when IsStoredOnInstance:
+                property.SetValue(build, value);
+                break;
+        }
+    }
+
+    public object? Read(object build) =>
+        Member switch
+        {
+            FieldInfo field => field.GetValue(build),
+            PropertyInfo property => property.GetValue(build),
+            _ => null,
+        };
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Slipway.Output;
+
+namespace Slipway.Processes;
+
+/// <summary>
+/// Runs tools: logs the command line and working directory, streams output into the log (where secrets are
+/// masked), kills the process tree on cancellation, and turns a failure into a <see cref="ProcessException"/>.
+/// </summary>
+public sealed class ProcessRunner
+{
+    private readonly ILog log;
+
+    public ProcessRunner(ILog log)
+    {
+        this.log = log;
+    }
+
+    public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo(spec.FileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = spec.WorkingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (var argument in spec.Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in spec.Environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        log.Write(spec.LogOutput ? LogLevel.Information : LogLevel.Debug, $"> {spec.CommandLine}{(spec.WorkingDirectory is null ? string.Empty : $"  (in {spec.WorkingDirectory})")}");
+        var output = new List<OutputLine>();
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new ProcessException($"Could not start '{spec.FileName}': {exception.Message}. Is it installed and on PATH?", exception);
+        }
+
+        process.StandardInput.Close();
+        var reading = Task.WhenAll(
+            Pump(process.StandardOutput, OutputChannel.StandardOutput, spec.LogOutput, output),
+            Pump(process.StandardError, OutputChannel.StandardError, spec.LogOutput, output));
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+            await reading;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            log.Warning($"Cancelled: killed {spec.FileName} (pid {process.Id}).");
+            throw;
+        }
+
+        var result = new ProcessResult(spec.CommandLine, process.ExitCode, output, stopwatch.Elapsed);
+        if (result.ExitCode != 0 && spec.ThrowOnFailure)
+        {
+            throw new ProcessException(result);
+        }
+
+        return result;
+    }
+
+    private async Task Pump(StreamReader reader, OutputChannel stream, bool logOutput, List<OutputLine> output)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (output)
+            {
+                output.Add(new OutputLine(stream, line));
+            }
+
+            if (logOutput)
+            {
+                log.Information(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Slipway.Parameters;
+using Slipway.Targets;
+
+namespace Slipway.Schema;
+
+/// <summary>
+/// <c>.nuke/build.schema.json</c>: a JSON schema of the parameter files, so editors complete parameter names,
+/// enum values and target names. Written only when it changes, to keep start-up free of needless I/O.
+/// </summary>
+internal static class BuildSchema
+{
+    public static JsonObject Create(IReadOnlyList<ParameterMember> parameters, IReadOnlyList<ExecutableTarget> targets)
+    {
+        var properties = new JsonObject
+        {
+            ["$schema"] = new JsonObject { ["type"] = "string" },
+        };
+        foreach (var parameter in parameters)
+        {
+            var schema = TypeSchema(parameter.Type);
+            if (parameter.Description is not null)
+            {
+                schema["description"] = parameter.Description;
+            }
+
+            properties[parameter.Name] = schema;
+        }
+
+        var targetNames = new JsonArray([.. targets.Select(t => (JsonNode)t.Name)]);
+        properties["Target"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to run.", ["items"] = new JsonObject { ["enum"] = targetNames } };
+        properties["Skip"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to skip.", ["items"] = new JsonObject { ["enum"] = targetNames.DeepClone() } };
+        return new JsonObject
+        {
+            ["$schema"] = "http://json-schema.org/draft-07/schema#",
+            ["title"] = "Build parameters",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["properties"] = properties,
+        };
+    }
+
+    /// <summary>Writes the schema unless the file already holds the same text; returns whether it wrote.</summary>
+    public static bool WriteIfChanged(AbsolutePath file, JsonObject schema)
+    {
+        var text = schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        if (file.FileExists && file.ReadAllText() == text)
+        {
+            return false;
+        }
+
+        file.WriteAllText(text);
+        return true;
+    }
+
+    private static JsonObject TypeSchema(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying.IsArray)
+        {
+            return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(underlying.GetElementType()!) };
+        }
+
+        if (underlying.IsEnum)
+        {
+            return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. Enum.GetNames(underlying).Select(n => (JsonNode)n)]) };
+        }
+
+        var name = underlying switch
+        {
+            _ when underlying == typeof(bool) => "boolean",
+            _ when underlying == typeof(int) || underlying == typeof(long) => "integer",
+            _ when underlying == typeof(double) || underlying == typeof(decimal) => "number",
+            _ => "string",
+        };
+        return new JsonObject { ["type"] = name };
+    }
+}

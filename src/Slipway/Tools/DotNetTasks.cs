@@ -1,0 +1,49 @@
+using Slipway.Processes;
+
+namespace Slipway.Tools;
+
+/// <summary>The <c>dotnet</c> CLI as typed calls: <c>await DotNet.BuildAsync(s =&gt; s.SetProjectFile(...))</c>.</summary>
+public sealed class DotNetTasks
+{
+    private readonly ProcessRunner runner;
+    private readonly string workingDirectory;
+
+    public DotNetTasks(ProcessRunner runner, string workingDirectory)
+    {
+        this.runner = runner;
+        this.workingDirectory = workingDirectory;
+    }
+
+    public Task<ProcessResult> RestoreAsync(Func<DotNetSettings, DotNetSettings> configure, CancellationToken cancellationToken = default) =>
+        RunAsync("restore", configure, cancellationToken);
+
+    public Task<ProcessResult> BuildAsync(Func<DotNetSettings, DotNetSettings> configure, CancellationToken cancellationToken = default) =>
+        RunAsync("build", configure, cancellationToken);
+
+    public Task<ProcessResult> TestAsync(Func<DotNetSettings, DotNetSettings> configure, CancellationToken cancellationToken = default) =>
+        RunAsync("test", configure, cancellationToken);
+
+    public Task<ProcessResult> PublishAsync(Func<DotNetSettings, DotNetSettings> configure, CancellationToken cancellationToken = default) =>
+        RunAsync("publish", configure, cancellationToken);
+
+    public Task<ProcessResult> CleanAsync(Func<DotNetSettings, DotNetSettings> configure, CancellationToken cancellationToken = default) =>
+        RunAsync("clean", configure, cancellationToken);
+
+    /// <summary>Any dotnet command; the settings' options are appended after it.</summary>
+    public Task<ProcessResult> RunAsync(string command, Func<DotNetSettings, DotNetSettings> configure, CancellationToken cancellationToken = default)
+    {
+        var settings = configure(new DotNetSettings());
+        var spec = new ProcessSpec("dotnet", settings.ToArguments(command))
+        {
+            WorkingDirectory = workingDirectory,
+            // Keep tool output plain and quiet of first-run banners in logs.
+            Environment = new Dictionary<string, string?>
+            {
+                ["DOTNET_NOLOGO"] = "1",
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+            },
+        };
+        return runner.RunAsync(spec, cancellationToken);
+    }
+}
