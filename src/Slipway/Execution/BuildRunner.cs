@@ -55,7 +55,7 @@ internal sealed class BuildRunner
         var targets = TargetDiscovery.Discover(build);
         var parameters = ParameterMember.Discover(build.GetType());
         ThrowIfParameterShadowsBuiltIn(parameters);
-        BuildSchema.WriteIfChanged(session.RootDirectory / ".nuke" / "build.schema.json", BuildSchema.Create(parameters, targets));
+        BuildSchema.WriteIfChanged(session.RootDirectory / ".nuke" / "build.schema.json", BuildSchema.Create(parameters));
 
         if (BuiltInOptions.Find(arguments, BuiltInOptions.Help) is not null)
         {

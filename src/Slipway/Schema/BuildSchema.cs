@@ -1,17 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Slipway.Parameters;
-using Slipway.Targets;
 
 namespace Slipway.Schema;
 
 /// <summary>
-/// <c>.nuke/build.schema.json</c>: a JSON schema of the parameter files, so editors complete parameter names,
-/// enum values and target names. Written only when it changes, to keep start-up free of needless I/O.
+/// <c>.nuke/build.schema.json</c>: a JSON schema of the parameter files, so editors complete parameter names
+/// and enum values. Written only when it changes, to keep start-up free of needless I/O.
 /// </summary>
 internal static class BuildSchema
 {
-    public static JsonObject Create(IReadOnlyList<ParameterMember> parameters, IReadOnlyList<ExecutableTarget> targets)
+    public static JsonObject Create(IReadOnlyList<ParameterMember> parameters)
     {
         var properties = new JsonObject
         {
@@ -28,9 +27,6 @@ internal static class BuildSchema
             properties[parameter.Name] = schema;
         }
 
-        var targetNames = new JsonArray([.. targets.Select(t => (JsonNode)t.Name)]);
-        properties["Target"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to run.", ["items"] = new JsonObject { ["enum"] = targetNames } };
-        properties["Skip"] = new JsonObject { ["type"] = "array", ["description"] = "Targets to skip.", ["items"] = new JsonObject { ["enum"] = targetNames.DeepClone() } };
         return new JsonObject
         {
             ["$schema"] = "http://json-schema.org/draft-07/schema#",

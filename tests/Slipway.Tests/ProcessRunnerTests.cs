@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Slipway.Processes;
+using Slipway.Tests.Support;
+
+namespace Slipway.Tests;
+
+public sealed class ProcessRunnerTests
+{
+    private readonly ListLog log = new();
+
+    private ProcessRunner Runner => new(log);
+
+    [Fact]
+    public async Task The_command_line_and_working_directory_are_logged_and_output_streamed()
+    {
+        var result = await Runner.RunAsync(new ProcessSpec("sh", ["-c", "echo hello; echo oops >&2"]) { WorkingDirectory = "/tmp" });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("> sh -c 'echo hello; echo oops >&2'  (in /tmp)", log.Text, StringComparison.Ordinal);
+        Assert.Contains("hello", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("oops", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("hello", log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failure_shows_the_exit_code_and_the_last_lines_of_error_output()
+    {
+        var script = "for i in $(seq 1 20); do echo \"err $i\" >&2; done; echo fine; exit 3";
+
+        var error = await Assert.ThrowsAsync<ProcessException>(() => Runner.RunAsync(new ProcessSpec("sh", ["-c", script])));
+
+        Assert.Equal(3, error.ExitCode);
+        Assert.StartsWith("sh exited with code 3.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("err 20", error.Message, StringComparison.Ordinal);
+        Assert.Contains("err 9", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("err 8\n", error.Message + "\n", StringComparison.Ordinal);
+        Assert.DoesNotContain("fine", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_error_output_the_lines_that_mention_an_error_are_shown()
+    {
+        var script = "echo 'Build started'; echo 'Program.cs(3,1): error CS1002: ; expected'; echo 'Build FAILED'; exit 1";
+
+        var error = await Assert.ThrowsAsync<ProcessException>(() => Runner.RunAsync(new ProcessSpec("sh", ["-c", script])));
+
+        Assert.Contains("error CS1002", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Build started", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_tool_says_so()
+    {
+        var error = await Assert.ThrowsAsync<ProcessException>(() => Runner.RunAsync(new ProcessSpec("no-such-tool-here", [])));
+
+        Assert.Contains("Could not start 'no-such-tool-here'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThrowOnFailure_false_returns_the_exit_code()
+    {
+        var result = await Runner.RunAsync(new ProcessSpec("sh", ["-c", "exit 4"]) { ThrowOnFailure = false });
+
+        Assert.Equal(4, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Cancellation_kills_the_process_tree()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var stopwatch = Stopwatch.StartNew();
+        var marker = Path.Combine(Path.GetTempPath(), $"slipway-child-{Guid.NewGuid():N}");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => Runner.RunAsync(new ProcessSpec("sh", ["-c", $"(sleep 3; touch {marker}) & sleep 30"]), cancel.Token));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        Assert.False(File.Exists(marker), "the child of the cancelled process kept running");
+    }
+
+    [Fact]
+    public async Task Environment_entries_are_added_and_removed()
+    {
+        Environment.SetEnvironmentVariable("SLIPWAY_TEST_INHERITED", "inherited");
+        var result = await Runner.RunAsync(new ProcessSpec("sh", ["-c", "echo \"[$ADDED][$SLIPWAY_TEST_INHERITED]\""])
+        {
+            Environment = new Dictionary<string, string?> { ["ADDED"] = "a", ["SLIPWAY_TEST_INHERITED"] = null },
+        });
+
+        Assert.Equal("[a][]", result.StandardOutput);
+    }
+}

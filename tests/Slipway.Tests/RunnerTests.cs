@@ -1,0 +1,291 @@
+using Slipway.Output;
+using Slipway.Processes;
+using Slipway.Tests.Support;
+
+namespace Slipway.Tests;
+
+public sealed class RunnerTests : IDisposable
+{
+    private readonly TestRepository repository = new();
+
+    private sealed class Pipeline : RecordingBuild
+    {
+        [Parameter("Fail the Test target")]
+        public bool BreakTests { get; set; }
+
+        [Parameter("Where to deploy")]
+        public string? Environment { get; set; }
+
+        [Parameter("Registry password"), Secret]
+        public string? RegistryPassword { get; set; }
+
+        public bool RunPackage { get; set; } = true;
+
+        Target Compile => _ => _.Executes(() => Record(nameof(Compile)));
+
+        Target Test => _ => _
+            .DependsOn(Compile)
+            .Executes(() =>
+            {
+                Record(nameof(Test));
+                if (BreakTests)
+                {
+                    throw new InvalidOperationException("3 tests failed\nsecond line");
+                }
+            });
+
+        Target Package => _ => _.DependsOn(Compile).OnlyWhenDynamic(() => RunPackage).Executes(() => Record(nameof(Package)));
+
+        Target Publish => _ => _.DependsOn(Test).Executes(() => Record(nameof(Publish)));
+
+        Target Deploy => _ => _
+            .DependsOn(Publish)
+            .Requires(() => Environment)
+            .Executes(() => Record(nameof(Deploy)));
+
+        Target Cleanup => _ => _.AssuredAfterFailure().After(Publish, Test).Executes(() => Record(nameof(Cleanup)));
+
+        Target Lint => _ => _.ProceedAfterFailure().Executes(() => throw new InvalidOperationException("style"));
+
+        Target Login => _ => _.Executes(() => Log.Information($"using password {RegistryPassword}"));
+
+        Target Echo => _ => _.Executes(ct => Processes.RunAsync(new ProcessSpec("echo", ["--password", RegistryPassword!]), ct));
+    }
+
+    private Task<BuildRun> Run(Pipeline build, params string[] args) => BuildRun.RunAsync(build, repository, args, defaultTargets: ["Test"]);
+
+    [Fact]
+    public async Task Without_a_target_the_default_runs()
+    {
+        var build = new Pipeline();
+
+        var run = await Run(build);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(["Compile", "Test"], build.Ran);
+    }
+
+    [Fact]
+    public async Task Several_targets_run_in_one_invocation_and_names_are_case_insensitive()
+    {
+        var build = new Pipeline();
+
+        await Run(build, "compile", "PACKAGE");
+
+        Assert.Equal(["Compile", "Package"], build.Ran);
+    }
+
+    [Fact]
+    public async Task An_unknown_target_lists_the_available_ones_with_exit_code_2()
+    {
+        var build = new Pipeline();
+
+        var run = await Run(build, "Tset");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("Target 'Tset' does not exist. Did you mean 'Test'? Available targets: Compile, Test, Package", run.Error, StringComparison.Ordinal);
+        Assert.Empty(build.Ran);
+    }
+
+    [Fact]
+    public async Task A_throwing_target_fails_the_build_with_exit_code_1_and_its_error_in_the_summary()
+    {
+        var build = new Pipeline { BreakTests = true };
+
+        var run = await Run(build, "Publish");
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Equal(["Compile", "Test"], build.Ran);
+        Assert.Matches(@"Test\s+Failed\s+\S+\s+3 tests failed\n", run.Output);
+        Assert.Matches(@"Publish\s+NotRun\s+build stopped after Test failed", run.Output);
+        Assert.Contains("Build failed (exit 1)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_assured_target_runs_after_a_failure()
+    {
+        var build = new Pipeline { BreakTests = true };
+
+        await Run(build, "Publish", "Cleanup");
+
+        Assert.Equal(["Compile", "Test", "Cleanup"], build.Ran);
+    }
+
+    [Fact]
+    public async Task ProceedAfterFailure_lets_the_build_go_on_but_still_fails_it()
+    {
+        var build = new Pipeline();
+
+        var run = await Run(build, "Lint", "Compile");
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Equal(["Compile"], build.Ran);
+    }
+
+    [Fact]
+    public async Task A_false_dynamic_condition_skips_only_that_target_and_says_why()
+    {
+        var build = new Pipeline { RunPackage = false };
+
+        var run = await Run(build, "Package");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(["Compile"], build.Ran);
+        Assert.Matches(@"Package\s+Skipped\s+OnlyWhenDynamic\(RunPackage\) was false", run.Output);
+    }
+
+    [Fact]
+    public async Task A_missing_required_parameter_is_a_usage_error_before_anything_runs()
+    {
+        var build = new Pipeline();
+
+        var run = await Run(build, "Deploy");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("Target 'Deploy' requires --environment. Pass --environment <value>, set SLIPWAY_ENVIRONMENT, or add \"Environment\" to .nuke/parameters.json.", run.Error, StringComparison.Ordinal);
+        Assert.Empty(build.Ran);
+    }
+
+    [Fact]
+    public async Task A_requirement_of_a_skipped_target_is_not_checked()
+    {
+        var build = new Pipeline();
+
+        var run = await Run(build, "Deploy", "--skip", "Deploy");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(["Compile", "Test", "Publish"], build.Ran);
+        Assert.Matches(@"Deploy\s+Skipped\s+--skip Deploy", run.Output);
+    }
+
+    [Fact]
+    public async Task An_unknown_target_after_skip_is_a_usage_error()
+    {
+        var run = await Run(new Pipeline(), "Test", "--skip", "Compil");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--skip 'Compil' does not exist. Did you mean 'Compile'?", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secret_parameters_are_masked_in_log_lines()
+    {
+        var run = await Run(new Pipeline(), "Login", "--registry-password", "hunter2-secret");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.DoesNotContain("hunter2-secret", run.Output, StringComparison.Ordinal);
+        Assert.Contains("using password ****", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secret_parameters_are_masked_in_process_command_lines_and_output()
+    {
+        var run = await Run(new Pipeline(), "Echo", "--registry-password", "hunter2-secret");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.DoesNotContain("hunter2-secret", run.Output, StringComparison.Ordinal);
+        Assert.Contains("> echo --password ****", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_targets_with_dependencies_and_parameters_with_values_and_exits_0()
+    {
+        var build = new Pipeline();
+
+        var run = await Run(build, "--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("* Test", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Publish\s+\(after Test\)", run.Output);
+        Assert.Contains("--break-tests", run.Output, StringComparison.Ordinal);
+        Assert.Contains("values: true or false (a bare flag means true); default: False; env: SLIPWAY_BREAK_TESTS", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--registry-password", run.Output, StringComparison.Ordinal);
+        Assert.Contains("default: (secret)", run.Output, StringComparison.Ordinal);
+        Assert.Empty(build.Ran);
+    }
+
+    [Fact]
+    public async Task Plan_prints_a_mermaid_graph_writes_html_and_runs_nothing()
+    {
+        var build = new Pipeline();
+
+        var run = await Run(build, "Publish", "--plan");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("graph LR", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Test --> Publish", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Test --&gt; Publish", (repository.Root / ".nuke" / "temp" / "plan.html").ReadAllText(), StringComparison.Ordinal);
+        Assert.Empty(build.Ran);
+    }
+
+    [Fact]
+    public async Task The_schema_of_parameter_files_is_generated()
+    {
+        await Run(new Pipeline(), "--help");
+
+        var schema = (repository.Root / ".nuke" / "build.schema.json").ReadAllText();
+        Assert.Contains("\"BreakTests\"", schema, StringComparison.Ordinal);
+        Assert.Contains("\"type\": \"boolean\"", schema, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_GitHub_Actions_targets_are_grouped_and_the_summary_goes_to_the_step_summary()
+    {
+        var summaryFile = repository.Root / "summary.md";
+        var environment = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summaryFile };
+
+        var run = await BuildRun.RunAsync(new Pipeline { BreakTests = true }, repository, ["Test"], environment);
+
+        Assert.Contains("::group::Compile", run.Output, StringComparison.Ordinal);
+        Assert.Contains("::endgroup::", run.Output, StringComparison.Ordinal);
+        Assert.Contains("::error::Target Test failed", run.Output, StringComparison.Ordinal);
+        var markdown = summaryFile.ReadAllText();
+        Assert.Contains("| Test | ❌ Failed |", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Build failed (exit 1)", markdown, StringComparison.Ordinal);
+    }
+
+    private sealed class Slow : RecordingBuild
+    {
+        public TaskCompletionSource Started { get; } = new();
+
+        Target Wait => _ => _.Executes(async ct =>
+        {
+            Record(nameof(Wait));
+            Started.SetResult();
+            await Task.Delay(TimeSpan.FromMinutes(5), ct);
+        });
+
+        Target Stubborn => _ => _.Executes(() =>
+        {
+            Record(nameof(Stubborn));
+            Started.SetResult();
+            Thread.Sleep(TimeSpan.FromSeconds(3)); // Ignores cancellation on purpose.
+        });
+
+        Target After => _ => _.After(Wait, Stubborn).Executes(() => Record(nameof(After)));
+
+        Target Cleanup => _ => _.AssuredAfterFailure().After(Wait, Stubborn).Executes(() => Record(nameof(Cleanup)));
+    }
+
+    [Theory]
+    [InlineData("Wait")]
+    [InlineData("Stubborn")]
+    public async Task Cancelling_aborts_the_running_target_runs_assured_targets_and_exits_130(string target)
+    {
+        var build = new Slow();
+        using var abort = new CancellationTokenSource();
+        var running = BuildRun.RunAsync(build, repository, [target, "After", "Cleanup"], abort: abort.Token);
+        await build.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await abort.CancelAsync();
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Equal([target, "Cleanup"], build.Ran);
+        Assert.Matches($@"{target}\s+Aborted", run.Output);
+        Assert.Matches(@"After\s+NotRun\s+\S*\s*build was cancelled", run.Output);
+        Assert.Contains("Build cancelled (exit 130)", run.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => repository.Dispose();
+}

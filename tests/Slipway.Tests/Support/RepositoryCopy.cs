@@ -1,0 +1,67 @@
+namespace Slipway.Tests.Support;
+
+/// <summary>
+/// A copy of this repository's bootstrap, build project and engine in a temporary directory, so tests can run
+/// <c>./build.sh</c> for real and change its inputs without touching the working tree.
+/// </summary>
+internal sealed class RepositoryCopy : IDisposable
+{
+    private static readonly string[] Entries = ["build.sh", "global.json", "Directory.Build.props", "Directory.Packages.props", ".nuke/parameters.json", "build", "src/Slipway"];
+
+    public RepositoryCopy()
+    {
+        Root = AbsolutePath.Create(Path.Combine(Path.GetTempPath(), "slipway-repo", Guid.NewGuid().ToString("N")));
+        var source = FindRepositoryRoot();
+        foreach (var entry in Entries)
+        {
+            Copy(Path.Combine(source, entry), Path.Combine(Root, entry));
+        }
+
+        // Only the engine is copied: the build project must not reference what is not there.
+        var project = Root / "build" / "_build.csproj";
+        var lines = File.ReadAllLines(project).Where(l => !l.Contains("ProjectReference", StringComparison.Ordinal) || l.Contains(@"src\Slipway\Slipway.csproj", StringComparison.Ordinal));
+        File.WriteAllLines(project, lines);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Root / "build.sh", File.GetUnixFileMode(Path.Combine(source, "build.sh")));
+        }
+    }
+
+    public AbsolutePath Root { get; }
+
+    public static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Solution.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Solution.sln not found above the test binaries.");
+    }
+
+    private static void Copy(string source, string destination)
+    {
+        if (File.Exists(source))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(source, destination);
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            Copy(file, Path.Combine(destination, relative));
+        }
+    }
+
+    public void Dispose() => Root.DeleteDirectory();
+}
