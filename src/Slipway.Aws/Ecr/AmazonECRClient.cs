@@ -20,6 +20,9 @@ public sealed class AmazonECRClient : IAmazonECR
     /// <summary>Where requests go, after the overrides (<see cref="AwsClientOptions.ServiceUrl"/>, <c>AWS_ENDPOINT_URL_ECR</c>, <c>AWS_ENDPOINT_URL</c>).</summary>
     public Uri ServiceEndpoint => transport.Endpoint;
 
+    /// <inheritdoc cref="IAmazonECR.Paginators"/>
+    public EcrPaginators Paginators => new(this);
+
     public Task<GetAuthorizationTokenResponse> GetAuthorizationTokenAsync(GetAuthorizationTokenRequest request, CancellationToken cancellationToken = default)
         => transport.SendAsync<GetAuthorizationTokenRequest, GetAuthorizationTokenResponse>("GetAuthorizationToken", request, cancellationToken);
 

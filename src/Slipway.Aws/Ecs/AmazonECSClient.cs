@@ -20,6 +20,9 @@ public sealed class AmazonECSClient : IAmazonECS
     /// <summary>Where requests go, after the overrides (<see cref="AwsClientOptions.ServiceUrl"/>, <c>AWS_ENDPOINT_URL_ECS</c>, <c>AWS_ENDPOINT_URL</c>).</summary>
     public Uri ServiceEndpoint => transport.Endpoint;
 
+    /// <inheritdoc cref="IAmazonECS.Paginators"/>
+    public EcsPaginators Paginators => new(this);
+
     public Task<CreateClusterResponse> CreateClusterAsync(CreateClusterRequest request, CancellationToken cancellationToken = default)
         => transport.SendAsync<CreateClusterRequest, CreateClusterResponse>("CreateCluster", request, cancellationToken);
 

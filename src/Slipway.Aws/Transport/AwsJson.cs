@@ -32,6 +32,7 @@ public static class AwsJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
         options.Converters.Add(new EpochSecondsConverter());
+        options.Converters.Add(new LenientStringConverter());
         options.MakeReadOnly();
         return options;
     }
