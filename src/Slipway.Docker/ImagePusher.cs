@@ -33,7 +33,7 @@ public sealed class ImagePusher(DockerEngine engine, TimeProvider timeProvider)
         if (known is not null)
         {
             await PointTagAsync(registry, reference, known, log, cancellationToken);
-            log.Information($"{reference}: already in registry as {known}, nothing uploaded");
+            log.Information($"{reference}: already in registry, nothing uploaded ({known})");
             return new PushResult(reference, known, Uploaded: false, UploadedBytes: 0, PushedLayers: 0);
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Xunit.Abstractions;
 
 namespace Slipway.Docker.Tests;
 
@@ -64,7 +65,7 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
     {
         lock (imagesGate)
         {
-            return serviceImage ??= BuildServiceImageAsync(LocalRepository, Log, CancellationToken.None);
+            return serviceImage ??= BuildServiceImageAsync(LocalRepository, new RecordingLog(), CancellationToken.None);
         }
     }
 

@@ -1,0 +1,87 @@
+using Xunit.Abstractions;
+
+namespace Slipway.Docker.Tests;
+
+[Collection(RealDocker.Name)]
+public sealed class PushTests(DockerFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Pushed_digest_is_the_digest_the_registry_reports_for_the_tag()
+    {
+        var image = await fixture.ServiceImageAsync();
+        var target = $"{fixture.Registry.Host}/slipway/api-{Guid.NewGuid():N}:{DockerFixture.Version}";
+        fixture.RemoveAfterwards([target]);
+        var log = new RecordingLog(output);
+
+        var result = await new ImagePusher(fixture.Engine, fixture.Time).PushAsync(image.Id, target, null, log, CancellationToken.None);
+
+        using var registry = new RegistryClient(fixture.Registry.BaseAddress);
+        var head = await registry.HeadManifestAsync(result.Reference.Repository, DockerFixture.Version, CancellationToken.None);
+        Assert.NotNull(head);
+        Assert.Equal(head.Digest, result.Digest);
+        Assert.True(result.Uploaded);
+        Assert.True(result.UploadedBytes > 1_000_000, $"uploaded {result.UploadedBytes} bytes");
+        Assert.StartsWith("sha256:", result.Digest, StringComparison.Ordinal);
+        Assert.Equal($"{fixture.Registry.Host}/{result.Reference.Repository}@{result.Digest}", result.PinnedReference);
+
+        // The manifest is what the digest says it is, and its blobs are in the repository.
+        var manifest = await registry.GetManifestAsync(result.Reference.Repository, result.Digest, CancellationToken.None);
+        Assert.NotNull(manifest);
+        Assert.Equal(result.Digest, RegistryManifest.DigestOf(manifest.Content.Span));
+        Assert.Equal(ManifestMediaTypes.DockerV2, manifest.MediaType);
+        var config = System.Text.Json.JsonDocument.Parse(manifest.Content).RootElement.GetProperty("config").GetProperty("digest").GetString()!;
+        Assert.True(await registry.BlobExistsAsync(result.Reference.Repository, config, CancellationToken.None));
+        Assert.False(await registry.BlobExistsAsync(result.Reference.Repository, "sha256:" + new string('0', 64), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Pushing_the_same_image_again_uploads_nothing()
+    {
+        var image = await fixture.ServiceImageAsync();
+        var target = $"{fixture.Registry.Host}/slipway/api-{Guid.NewGuid():N}:{DockerFixture.Version}";
+        fixture.RemoveAfterwards([target]);
+        var pusher = new ImagePusher(fixture.Engine, fixture.Time);
+        var first = await pusher.PushAsync(image.Id, target, null, new RecordingLog(output), CancellationToken.None);
+        var log = new RecordingLog(output);
+
+        var second = await pusher.PushAsync(image.Id, target, null, log, CancellationToken.None);
+
+        Assert.False(second.Uploaded);
+        Assert.Equal(0, second.UploadedBytes);
+        Assert.Equal(first.Digest, second.Digest);
+        Assert.Contains(log.Lines, l => l.Contains("already in registry, nothing uploaded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pushing_a_pushed_image_under_another_tag_points_the_tag_at_the_digest_without_uploading()
+    {
+        var image = await fixture.ServiceImageAsync();
+        var repository = $"{fixture.Registry.Host}/slipway/api-{Guid.NewGuid():N}";
+        fixture.RemoveAfterwards([$"{repository}:{DockerFixture.Version}"]);
+        var pusher = new ImagePusher(fixture.Engine, fixture.Time);
+        var first = await pusher.PushAsync(image.Id, $"{repository}:{DockerFixture.Version}", null, new RecordingLog(output), CancellationToken.None);
+
+        var retagged = await pusher.PushAsync(image.Id, $"{repository}:{DockerFixture.Commit}", null, new RecordingLog(output), CancellationToken.None);
+
+        Assert.False(retagged.Uploaded);
+        using var registry = new RegistryClient(fixture.Registry.BaseAddress);
+        var head = await registry.HeadManifestAsync(first.Reference.Repository, DockerFixture.Commit, CancellationToken.None);
+        Assert.Equal(first.Digest, head?.Digest);
+    }
+
+    [Fact]
+    public async Task Image_record_round_trips_through_artifacts_image_json()
+    {
+        var path = Path.Combine(fixture.WorkDirectory, $"{Guid.NewGuid():N}", "image.json");
+        var record = new ImageRecord("127.0.0.1:5000/slipway/api", "sha256:abc", ["127.0.0.1:5000/slipway/api:1.2.3"], "1.2.3", "abc123", null, "slipway/dotnet-aspnet-base:0123");
+
+        await record.WriteAsync(path, CancellationToken.None);
+        var pushed = (await ImageRecord.ReadAsync(path, CancellationToken.None)) with { Digest = "sha256:def" };
+        await pushed.WriteAsync(path, CancellationToken.None);
+        var read = await ImageRecord.ReadAsync(path, CancellationToken.None);
+
+        Assert.Equal(record.Tags, read.Tags);
+        Assert.Equal(record with { Tags = read.Tags, Digest = "sha256:def" }, read);
+        Assert.Contains("\"digest\": \"sha256:def\"", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+    }
+}
