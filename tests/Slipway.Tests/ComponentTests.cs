@@ -1,0 +1,68 @@
+using Slipway.Tests.Support;
+
+namespace Slipway.Tests;
+
+public sealed class ComponentTests : IDisposable
+{
+    private readonly TestRepository repository = new();
+
+    public enum Flavor
+    {
+        Plain,
+        Spicy,
+    }
+
+    /// <summary>A component: targets and parameters as default interface members, as NUKE's ICompile.</summary>
+    private interface IPackage : INukeBuild
+    {
+        [Parameter("Package flavor")]
+        Flavor PackageFlavor => TryGetValue<Flavor>(() => PackageFlavor) ?? Flavor.Plain;
+
+        [Parameter("Package name")]
+        string PackageName => TryGetValue(() => PackageName) ?? "default-name";
+
+        List<string> Made { get; }
+
+        Target Package => _ => _.Executes(() => Made.Add($"{PackageName}:{PackageFlavor}"));
+    }
+
+    private sealed class Composed : NukeBuild, IPackage
+    {
+        public List<string> Made { get; } = [];
+
+        Target Ship => _ => _.DependsOn<IPackage>(x => x.Package).Executes(() => Made.Add("shipped"));
+    }
+
+    [Fact]
+    public async Task A_component_parameter_gets_its_value_from_every_source()
+    {
+        var build = new Composed();
+
+        var run = await BuildRun.RunAsync(build, repository, ["Ship", "--package-flavor", "spicy"], new() { ["SLIPWAY_PACKAGE_NAME"] = "svc" });
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(["svc:Spicy", "shipped"], build.Made);
+    }
+
+    [Fact]
+    public async Task A_component_parameter_without_a_value_keeps_its_default()
+    {
+        var build = new Composed();
+
+        await BuildRun.RunAsync(build, repository, ["Ship"]);
+
+        Assert.Equal(["default-name:Plain", "shipped"], build.Made);
+    }
+
+    [Fact]
+    public async Task Help_lists_component_targets_and_parameters()
+    {
+        var run = await BuildRun.RunAsync(new Composed(), repository, ["--help"]);
+
+        Assert.Contains("Package", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--package-flavor", run.Output, StringComparison.Ordinal);
+        Assert.Contains("values: Plain, Spicy; default: Plain", run.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => repository.Dispose();
+}
