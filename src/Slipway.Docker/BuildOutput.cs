@@ -24,6 +24,9 @@ internal sealed class BuildOutput(ILog log) : IProgress<JSONMessage>
 
     public string? ImageId { get; private set; }
 
+    /// <summary>The image of the last step that completed (" ---> 1a2b3c"): what a failed build leaves behind.</summary>
+    public string? LastStepImage { get; private set; }
+
     public void Report(JSONMessage value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -65,6 +68,10 @@ internal sealed class BuildOutput(ILog log) : IProgress<JSONMessage>
         else if (line.Trim() == "---> Using cache")
         {
             CachedSteps++;
+        }
+        else if (line.StartsWith(" ---> ", StringComparison.Ordinal) && line.Length > 6 && line.IndexOf(' ', 6) < 0)
+        {
+            LastStepImage = line[6..];
         }
         else if (line.StartsWith("Successfully built ", StringComparison.Ordinal) && ImageId is null)
         {

@@ -29,4 +29,10 @@ public sealed class DockerBuildException : Exception
 
     /// <summary>The engine's error text.</summary>
     public string? Error { get; }
+
+    /// <summary>
+    /// The untagged image of the last step that succeeded. The engine keeps it as cache for the next attempt;
+    /// tests delete it to leave the engine as they found it.
+    /// </summary>
+    internal string? LastStepImage { get; init; }
 }

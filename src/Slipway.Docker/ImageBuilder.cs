@@ -57,7 +57,7 @@ public sealed class ImageBuilder(DockerEngine engine)
         output.Complete();
         if (output.Error is not null)
         {
-            throw new DockerBuildException(output.Step, output.Error);
+            throw new DockerBuildException(output.Step, output.Error) { LastStepImage = output.LastStepImage };
         }
 
         var id = output.ImageId ?? (await engine.Client.Images.InspectImageAsync(request.Tags[0], cancellationToken)).ID;

@@ -19,6 +19,7 @@ public sealed class BrokenDockerfileTests(DockerFixture fixture, ITestOutputHelp
             new ImageBuildRequest { ContextDirectory = context, Dockerfile = Path.Combine(context, "Dockerfile"), Tags = [tag], NoCache = true },
             new RecordingLog(output),
             CancellationToken.None));
+        fixture.RemoveAfterwards([exception.LastStepImage!]);
 
         Assert.Equal(step, exception.Step);
         Assert.Contains(error, exception.Error, StringComparison.Ordinal);
