@@ -14,9 +14,6 @@ public sealed class DockerIgnore
     /// <summary>No rules: everything is sent.</summary>
     public static DockerIgnore Empty { get; } = new([]);
 
-    /// <summary>True when at least one <c>!</c> pattern exists, so an excluded directory must still be walked.</summary>
-    public bool HasExceptions => patterns.Any(p => p.IsException);
-
     /// <summary>Parses the text of a .dockerignore file (a UTF-8 BOM, comments and blank lines allowed).</summary>
     public static DockerIgnore Parse(string text)
     {

@@ -55,10 +55,13 @@ internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror)
         }
     }
 
-    /// <summary>Apt's caches and the docs are a third of a minbase system and useless in a runtime image.</summary>
+    /// <summary>
+    /// Apt's caches, the docs and the message catalogues are a third of a minbase system and useless in a
+    /// runtime image (the service runs with invariant globalization).
+    /// </summary>
     private static void Trim(string rootfs)
     {
-        foreach (var directory in new[] { "var/cache/apt", "var/lib/apt/lists", "usr/share/doc", "usr/share/man", "usr/share/info" })
+        foreach (var directory in new[] { "var/cache/apt", "var/lib/apt/lists", "usr/share/doc", "usr/share/man", "usr/share/info", "usr/share/locale" })
         {
             var path = Path.Combine(rootfs, directory);
             if (!Directory.Exists(path))

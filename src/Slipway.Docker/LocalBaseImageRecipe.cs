@@ -13,7 +13,7 @@ internal sealed record LocalBaseImageRecipe(string Suite, IReadOnlyList<string> 
     public const string Repository = "slipway/dotnet-aspnet-base";
 
     /// <summary>Bump when the steps in <see cref="LocalBaseImageBuilder"/> change, so old images are not reused.</summary>
-    public const int ScriptVersion = 1;
+    public const int ScriptVersion = 2;
 
     public const int AppUid = 1654;
 

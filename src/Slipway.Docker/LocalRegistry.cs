@@ -31,8 +31,11 @@ public sealed class LocalRegistry : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://{Host}/");
 
-    /// <summary>Starts a registry, installing docker-registry first when it is missing (Debian, root).</summary>
-    public static async Task<LocalRegistry> StartAsync(ILog log, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a registry, installing docker-registry first when it is missing (Debian, root). With
+    /// <paramref name="htpasswdFile"/> (bcrypt entries) it demands Basic authentication, as a real registry does.
+    /// </summary>
+    public static async Task<LocalRegistry> StartAsync(ILog log, TimeProvider timeProvider, CancellationToken cancellationToken, string? htpasswdFile = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -41,7 +44,7 @@ public sealed class LocalRegistry : IAsyncDisposable
         // The port is free when we look but may be taken before the registry binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var registry = Launch();
+            var registry = Launch(htpasswdFile);
             if (await registry.WaitUntilAnsweringAsync(timeProvider, cancellationToken))
             {
                 log.Information($"Registry listens at {registry.BaseAddress} (storage {registry.directory})");
@@ -80,7 +83,7 @@ public sealed class LocalRegistry : IAsyncDisposable
         }
     }
 
-    private static LocalRegistry Launch()
+    private static LocalRegistry Launch(string? htpasswdFile)
     {
         var port = FreePort.OnLoopback();
         var directory = Directory.CreateTempSubdirectory("slipway-registry-").FullName;
@@ -98,6 +101,7 @@ public sealed class LocalRegistry : IAsyncDisposable
                 enabled: true
             http:
               addr: 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}
+            {(htpasswdFile is null ? "" : $"auth:\n  htpasswd:\n    realm: slipway\n    path: {htpasswdFile}\n")}
             """);
 
         var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
@@ -120,8 +124,9 @@ public sealed class LocalRegistry : IAsyncDisposable
 
                 try
                 {
+                    // 401 is an answer too: the registry is up and wants credentials.
                     using var response = await http.GetAsync(new Uri("v2/", UriKind.Relative), ct);
-                    return response.IsSuccessStatusCode;
+                    return response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Unauthorized;
                 }
                 catch (HttpRequestException)
                 {
