@@ -7,7 +7,7 @@ namespace Slipway.Aws;
 /// How to reach and call a service. Everything is optional: by default the SDK's chains supply credentials and
 /// region, and the endpoint follows the SDK's conventions (see <see cref="ServiceUrl"/>).
 /// </summary>
-public sealed class AwsClientOptions
+public sealed record AwsClientOptions
 {
     /// <summary>
     /// An explicit endpoint (the environment file's, e.g. the local cloud's <c>http://127.0.0.1:4566</c>). It beats
