@@ -5,9 +5,9 @@ namespace Slipway.Docker;
 
 /// <summary>
 /// Makes sure a Docker engine answers on this machine's Unix socket, starting the installed <c>dockerd</c>
-/// with the safe flags (no bridge, no iptables) when nothing does. Disposing stops only a daemon this
-/// instance started. A file lock keeps two processes (two test runs, a build and a test) from starting
-/// two daemons on one socket.
+/// with the safe flags (no bridge, no iptables) when nothing does. A file lock keeps two processes (two test
+/// runs, a build and a test) from starting two daemons on one socket. Every instance holds a shared "in use"
+/// lock; disposing stops only a daemon this instance started, and only when no other process still uses it.
 /// </summary>
 public sealed class LocalDockerDaemon : IAsyncDisposable
 {
@@ -18,13 +18,18 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
+    private static readonly string LockFile = Path.Combine(Path.GetTempPath(), "slipway-dockerd.lock");
+    private static readonly string UsersFile = Path.Combine(Path.GetTempPath(), "slipway-dockerd.users");
+
     private readonly Process? process;
     private readonly ILog log;
     private readonly TimeProvider timeProvider;
+    private readonly FileLock? usage;
 
-    private LocalDockerDaemon(Process? process, string? logFile, ILog log, TimeProvider timeProvider)
+    private LocalDockerDaemon(Process? process, FileLock? usage, string? logFile, ILog log, TimeProvider timeProvider)
     {
         this.process = process;
+        this.usage = usage;
         LogFile = logFile;
         this.log = log;
         this.timeProvider = timeProvider;
@@ -45,22 +50,62 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        if (await engine.IsAnsweringAsync(cancellationToken))
-        {
-            return new LocalDockerDaemon(null, null, log, timeProvider);
-        }
-
         if (!engine.IsLocalSocket)
         {
-            throw new DockerEngineUnavailableException(DockerEngine.UnavailableMessage(engine.Endpoint, new IOException("a remote engine cannot be started from here")));
+            return await engine.IsAnsweringAsync(cancellationToken)
+                ? new LocalDockerDaemon(null, null, null, log, timeProvider)
+                : throw new DockerEngineUnavailableException(DockerEngine.UnavailableMessage(engine.Endpoint, new IOException("a remote engine cannot be started from here")));
         }
 
-        using var startLock = await FileLock.AcquireAsync(Path.Combine(Path.GetTempPath(), "slipway-dockerd.lock"), TimeSpan.FromMinutes(5), timeProvider, cancellationToken);
+        // Held until dispose, so whoever started the daemon knows we still need it.
+        var usage = await FileLock.AcquireSharedAsync(UsersFile, TimeSpan.FromMinutes(1), timeProvider, cancellationToken);
+        try
+        {
+            return await StartUnlessAnsweringAsync(engine, usage, log, timeProvider, cancellationToken);
+        }
+        catch
+        {
+            usage.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops dockerd with SIGTERM (so it stops its containers cleanly) if this instance started it and no other
+    /// process holds the "in use" lock; otherwise leaves it running for them.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        usage?.Dispose();
+        if (process is null)
+        {
+            return;
+        }
+
+        using var alone = FileLock.TryAcquire(UsersFile);
+        if (alone is null)
+        {
+            log.Information($"Leaving dockerd (pid {process.Id}) running: another process is still using it");
+            process.Dispose();
+            return;
+        }
+
+        await StopAsync(process);
+    }
+
+    private static async Task<LocalDockerDaemon> StartUnlessAnsweringAsync(DockerEngine engine, FileLock usage, ILog log, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (await engine.IsAnsweringAsync(cancellationToken))
+        {
+            return new LocalDockerDaemon(null, usage, null, log, timeProvider);
+        }
+
+        using var startLock = await FileLock.AcquireAsync(LockFile, TimeSpan.FromMinutes(5), timeProvider, cancellationToken);
 
         // Another process may have started one while we waited for the lock.
         if (await engine.IsAnsweringAsync(cancellationToken))
         {
-            return new LocalDockerDaemon(null, null, log, timeProvider);
+            return new LocalDockerDaemon(null, usage, null, log, timeProvider);
         }
 
         await DebianPackages.EnsureInstalledAsync(Dockerd, DebianPackages.LocalToolchain, log, cancellationToken);
@@ -76,7 +121,7 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
         startInfo.ArgumentList.Add("-c");
         startInfo.ArgumentList.Add($"exec {Dockerd} {arguments} >>'{logFile}' 2>&1 </dev/null");
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start {Dockerd}");
-        var daemon = new LocalDockerDaemon(process, logFile, log, timeProvider);
+        var daemon = new LocalDockerDaemon(process, null, logFile, log, timeProvider);
 
         var started = timeProvider.GetTimestamp();
         var answered = await Waiting.UntilAsync(
@@ -87,43 +132,37 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
         if (!answered || process.HasExited)
         {
             var tail = File.Exists(logFile) ? ProcessRunner.Tail(await File.ReadAllTextAsync(logFile, cancellationToken), 15) : "";
-            await daemon.DisposeAsync();
+            await daemon.StopAsync(process);
             throw new DockerEngineUnavailableException($"dockerd did not come up at {engine.Endpoint} within {StartTimeout.TotalSeconds:0} s; last lines of {logFile}:{Environment.NewLine}{tail}");
         }
 
         log.Information($"dockerd (pid {process.Id}) answers at {engine.Endpoint} after {timeProvider.GetElapsedTime(started).TotalSeconds:0.0} s");
-        return daemon;
+        return new LocalDockerDaemon(process, usage, logFile, log, timeProvider);
     }
 
-    /// <summary>Stops dockerd with SIGTERM (so it stops its containers cleanly) if this instance started it.</summary>
-    public async ValueTask DisposeAsync()
+    private async Task StopAsync(Process daemon)
     {
-        if (process is null)
-        {
-            return;
-        }
-
         try
         {
-            if (!process.HasExited)
+            if (!daemon.HasExited)
             {
-                log.Information($"Stopping dockerd (pid {process.Id}) that this run started");
-                await ProcessRunner.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], CancellationToken.None);
+                log.Information($"Stopping dockerd (pid {daemon.Id}) that this run started");
+                await ProcessRunner.RunAsync("kill", ["-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], CancellationToken.None);
                 using var timeout = new CancellationTokenSource(StopTimeout, timeProvider);
                 try
                 {
-                    await process.WaitForExitAsync(timeout.Token);
+                    await daemon.WaitForExitAsync(timeout.Token);
                 }
                 catch (OperationCanceledException)
                 {
-                    log.Warning($"dockerd (pid {process.Id}) did not stop within {StopTimeout.TotalSeconds:0} s: killing it");
-                    process.Kill();
+                    log.Warning($"dockerd (pid {daemon.Id}) did not stop within {StopTimeout.TotalSeconds:0} s: killing it");
+                    daemon.Kill();
                 }
             }
         }
         finally
         {
-            process.Dispose();
+            daemon.Dispose();
         }
     }
 }
