@@ -118,6 +118,33 @@ public sealed class ModelConformanceTests
         Assert.All(declared, code => Assert.Equal(code, ErrorClassifier.ToException(new AwsErrorDetails(code, "m", System.Net.HttpStatusCode.BadRequest), errors).GetType().Name));
     }
 
+    [Theory]
+    [InlineData("ECR")]
+    [InlineData("ECS")]
+    public void Every_constants_class_lists_exactly_the_values_of_its_enum_in_the_model(string service)
+    {
+        var model = service == "ECR" ? ServiceModel.Ecr : ServiceModel.Ecs;
+        var ns = service == "ECR" ? "Slipway.Aws.Ecr.Model" : "Slipway.Aws.Ecs.Model";
+        var classes = typeof(AwsJson).Assembly.GetTypes().Where(t => t.Namespace == ns && t.IsAbstract && t.IsSealed).ToList();
+
+        Assert.NotEmpty(classes);
+        Assert.All(classes, c => Assert.Equal(
+            model.Shape(c.Name).GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).Order(),
+            c.GetFields().Select(f => (string)f.GetRawConstantValue()!).Order()));
+    }
+
+    [Fact]
+    public void The_service_descriptions_agree_with_the_models_metadata()
+    {
+        foreach (var (description, model) in new[] { (AwsServiceDescription.Ecr, ServiceModel.Ecr), (AwsServiceDescription.Ecs, ServiceModel.Ecs) })
+        {
+            var metadata = model.Root.GetProperty("metadata");
+            Assert.Equal(
+                (metadata.GetProperty("serviceId").GetString(), metadata.GetProperty("signingName").GetString(), metadata.GetProperty("endpointPrefix").GetString(), metadata.GetProperty("targetPrefix").GetString()),
+                (description.ServiceId, description.SigningName, description.EndpointPrefix, description.TargetPrefix));
+        }
+    }
+
     private static (ServiceModel Model, MethodInfo Method) Resolve(string service, string operation)
         => service == "ECR"
             ? (ServiceModel.Ecr, typeof(IAmazonECR).GetMethod(operation + "Async")!)
