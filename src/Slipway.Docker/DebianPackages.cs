@@ -6,7 +6,7 @@ namespace Slipway.Docker;
 /// Installs the Debian packages that provide the local engine, registry and base-image tools
 /// (docker.io, docker-registry, debootstrap) on a fresh Debian machine, as root.
 /// </summary>
-public static class DebianPackages
+internal static class DebianPackages
 {
     /// <summary>The packages that provide <c>dockerd</c>, <c>docker-registry</c> and <c>debootstrap</c>.</summary>
     public static IReadOnlyList<string> LocalToolchain { get; } = ["docker.io", "docker-registry", "debootstrap"];

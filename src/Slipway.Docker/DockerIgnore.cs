@@ -34,7 +34,7 @@ public sealed class DockerIgnore
     /// moby's tar walker this is a prefix test on the pattern text: <c>!dir/keep</c> reopens <c>dir</c>, while
     /// <c>!**/keep</c> does not reach into a directory that is excluded as a whole.
     /// </summary>
-    public bool MayReincludeBelow(string directory)
+    internal bool MayReincludeBelow(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var prefix = DockerIgnorePattern.CleanPath(directory.Replace('\\', '/')) + "/";

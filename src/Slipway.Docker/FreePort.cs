@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Slipway.Docker;
 
 /// <summary>Finds a TCP port on 127.0.0.1 that nothing listens on right now.</summary>
-public static class FreePort
+internal static class FreePort
 {
     public static int OnLoopback()
     {

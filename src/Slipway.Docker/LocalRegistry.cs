@@ -31,11 +31,15 @@ public sealed class LocalRegistry : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://{Host}/");
 
+    /// <summary>Starts a registry that needs no credentials, installing docker-registry first when it is missing (Debian, root).</summary>
+    public static Task<LocalRegistry> StartAsync(ILog log, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        StartAsync(null, log, timeProvider, cancellationToken);
+
     /// <summary>
-    /// Starts a registry, installing docker-registry first when it is missing (Debian, root). With
-    /// <paramref name="htpasswdFile"/> (bcrypt entries) it demands Basic authentication, as a real registry does.
+    /// Starts a registry that, with <paramref name="htpasswdFile"/> (bcrypt entries), demands Basic
+    /// authentication as a real registry does.
     /// </summary>
-    public static async Task<LocalRegistry> StartAsync(ILog log, TimeProvider timeProvider, CancellationToken cancellationToken, string? htpasswdFile = null)
+    public static async Task<LocalRegistry> StartAsync(string? htpasswdFile, ILog log, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(timeProvider);

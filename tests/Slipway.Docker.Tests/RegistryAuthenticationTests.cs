@@ -15,7 +15,7 @@ public sealed class RegistryAuthenticationTests(DockerFixture fixture, ITestOutp
         var directory = Directory.CreateTempSubdirectory("slipway-auth-").FullName;
         var htpasswd = await Htpasswd.WriteAsync(directory, "ci", Secret);
         var log = new RecordingLog(output);
-        await using var registry = await LocalRegistry.StartAsync(log, fixture.Time, CancellationToken.None, htpasswd);
+        await using var registry = await LocalRegistry.StartAsync(htpasswd, log, fixture.Time, CancellationToken.None);
         var credentials = new RegistryCredentials("ci", Secret);
         var image = await fixture.ServiceImageAsync();
         var target = $"{registry.Host}/slipway/api:{DockerFixture.Version}";
@@ -37,7 +37,7 @@ public sealed class RegistryAuthenticationTests(DockerFixture fixture, ITestOutp
         var directory = Directory.CreateTempSubdirectory("slipway-auth-").FullName;
         var htpasswd = await Htpasswd.WriteAsync(directory, "ci", Secret);
         var log = new RecordingLog(output);
-        await using var registry = await LocalRegistry.StartAsync(log, fixture.Time, CancellationToken.None, htpasswd);
+        await using var registry = await LocalRegistry.StartAsync(htpasswd, log, fixture.Time, CancellationToken.None);
         var image = await fixture.ServiceImageAsync();
         var target = $"{registry.Host}/slipway/api:{DockerFixture.Version}";
         fixture.RemoveAfterwards([target]);
