@@ -19,7 +19,7 @@ public sealed class CredentialAndRegionTests
 
         var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => ecs.ListTasksAsync(new ListTasksRequest()));
 
-        Assert.StartsWith("No AWS credentials were found.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("No usable AWS credentials were found.", error.Message, StringComparison.Ordinal);
         foreach (var place in new[] { "AWS_ACCESS_KEY_ID", "AWS_PROFILE", "~/.aws/credentials", "~/.aws/config", "SSO", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "EC2 instance metadata" })
         {
             Assert.Contains(place, error.Message, StringComparison.Ordinal);

@@ -25,6 +25,7 @@ internal sealed class AwsJsonClient : IDisposable
     private readonly TimeProvider time;
     private readonly ILog log;
     private readonly TimeSpan attemptTimeout;
+    private readonly int maxAttempts;
 
     public AwsJsonClient(AwsServiceDescription service, IReadOnlyDictionary<string, Func<AwsErrorDetails, AwsServiceException>> serviceErrors, AwsClientOptions options)
     {
@@ -39,6 +40,7 @@ internal sealed class AwsJsonClient : IDisposable
         time = options.TimeProvider;
         log = options.Log;
         attemptTimeout = options.AttemptTimeout;
+        maxAttempts = options.MaxAttempts;
         Region = RegionResolver.Resolve(options.Region);
         Endpoint = EndpointResolver.Resolve(service, Region, options.ServiceUrl, options.GetEnvironmentVariable);
         credentials = new Lazy<Task<AWSCredentials>>(() => CredentialResolver.ResolveAsync(options.Credentials));
@@ -68,7 +70,7 @@ internal sealed class AwsJsonClient : IDisposable
         }
         catch (TimeoutRejectedException e)
         {
-            throw new TimeoutException($"{call.Label}: no answer from {Endpoint} within {attemptTimeout.TotalSeconds:0.#} s, on every attempt.", e);
+            throw new TimeoutException($"{call.Label}: no answer from {Endpoint} within {attemptTimeout.TotalSeconds:0.###} s on the last of {maxAttempts} attempts.", e);
         }
         finally
         {
@@ -87,7 +89,8 @@ internal sealed class AwsJsonClient : IDisposable
     private async Task<TResponse> SendOnceAsync<TResponse>(Call call, CancellationToken cancellationToken)
         where TResponse : new()
     {
-        var resolved = await credentials.Value;
+        // Shared by every call of this client; a caller's cancellation still ends its own wait.
+        var resolved = await credentials.Value.WaitAsync(cancellationToken);
         var target = $"{service.TargetPrefix}.{call.Operation}";
         var toSign = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {

@@ -30,7 +30,7 @@ internal static class CredentialResolver
         catch (AmazonClientException e)
         {
             // The SDK's own text lists what each provider found (a missing profile, an unset variable); it holds no secret.
-            throw new AwsConfigurationException($"No AWS credentials were found. {Help}{Environment.NewLine}The SDK said: {e.Message}", e);
+            throw new AwsConfigurationException($"No usable AWS credentials were found. {Help}{Environment.NewLine}The SDK said: {e.Message}", e);
         }
     }
 }
