@@ -79,6 +79,21 @@ public sealed class EcsMotoTests(MotoServer moto)
         Assert.EndsWith($"{family}:2", Assert.Single(paged), StringComparison.Ordinal);
     }
 
+    /// <summary>Why paging is tested against the scripted server (WireFormatTests): moto 5.2.1 returns every item at once.</summary>
+    [Fact]
+    public async Task Moto_ignores_maxResults_and_never_returns_a_nextToken()
+    {
+        using var ecs = moto.Ecs();
+        var family = Samples.Unique("api");
+        await ecs.RegisterTaskDefinitionAsync(Samples.TaskDefinition(family));
+        await ecs.RegisterTaskDefinitionAsync(Samples.TaskDefinition(family));
+
+        var page = await ecs.ListTaskDefinitionsAsync(new ListTaskDefinitionsRequest { FamilyPrefix = family, MaxResults = 1 });
+
+        Assert.Equal(2, page.TaskDefinitionArns!.Count);
+        Assert.Null(page.NextToken);
+    }
+
     [Fact]
     public async Task CreateService_UpdateService_and_DescribeServices_carry_deployments_and_the_circuit_breaker()
     {

@@ -105,12 +105,14 @@ public sealed class RetryTests
     public async Task Cancellation_stops_the_call_without_another_attempt()
     {
         using var server = ScriptedServer.Always(new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(3)));
-        using var ecs = new AmazonECSClient(ScriptedClients.Options(server, maxAttempts: 5));
+        var log = new RecordingLog();
+        using var ecs = new AmazonECSClient(ScriptedClients.Options(server, log, maxAttempts: 5));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ecs.DescribeServicesAsync(Describe, cancellation.Token));
 
-        Assert.Equal(1, server.Count);
+        Assert.DoesNotContain(log.Lines, l => l.Level == Slipway.Output.LogLevel.Warning);
+        Assert.InRange(server.Count, 0, 1); // 0 only if the machine is so loaded that the request never left
     }
 
     [Fact]
