@@ -60,13 +60,15 @@ internal sealed class PushProgress(ILog log, TimeProvider timeProvider) : IProgr
         if (status == "Pushing" && value.Progress is { Total: > 0 } progress)
         {
             layer.Total = Math.Max(layer.Total, progress.Total);
-            var percent = (int)(progress.Current * 100 / progress.Total);
+            // The engine counts the bytes it sends against the layer's size, which can overshoot a little.
+            var current = Math.Min(progress.Current, progress.Total);
+            var percent = (int)(current * 100 / progress.Total);
             var now = timeProvider.GetTimestamp();
             if (percent / 10 > layer.LastDecile || timeProvider.GetElapsedTime(layer.LastLogged, now) >= Interval)
             {
                 layer.LastDecile = percent / 10;
                 layer.LastLogged = now;
-                log.Information($"{value.ID}: pushing {BuildContext.FormatSize(progress.Current)} / {BuildContext.FormatSize(progress.Total)} ({percent}%)");
+                log.Information($"{value.ID}: pushing {BuildContext.FormatSize(current)} / {BuildContext.FormatSize(progress.Total)} ({percent}%)");
             }
 
             return;

@@ -162,3 +162,19 @@ public sealed class OciLabelsTests
         Assert.False(labels.ContainsKey(OciLabels.Source));
     }
 }
+
+public sealed class BaseImageTests
+{
+    [Fact]
+    public async Task Explicit_base_image_wins_without_asking_the_engine()
+    {
+        // An engine that cannot answer proves nothing was asked of it.
+        using var engine = new DockerEngine(new Uri($"unix:///tmp/slipway-no-engine-{Guid.NewGuid():N}.sock"));
+        var log = new RecordingLog();
+
+        var image = await new BaseImage(engine, TimeProvider.System).ResolveAsync("registry.example/base:1", log, CancellationToken.None);
+
+        Assert.Equal("registry.example/base:1", image);
+        Assert.Contains("Base image: registry.example/base:1 (given explicitly)", log.Lines);
+    }
+}
