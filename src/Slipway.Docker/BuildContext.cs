@@ -61,7 +61,8 @@ public sealed class BuildContext : IDisposable
         {
             await using (var writer = new TarWriter(file, TarEntryFormat.Pax, leaveOpen: true))
             {
-                var walker = new Walker(root, ignore, writer, entries, cancellationToken);
+                // With an outside Dockerfile the context's .dockerignore is sent amended (below), so not as it is.
+                var walker = new Walker(root, ignore, outside ? ".dockerignore" : null, writer, entries, cancellationToken);
                 await walker.WalkAsync(root);
 
                 // The Dockerfile and .dockerignore are always sent, even when the rules exclude them.
@@ -80,7 +81,6 @@ public sealed class BuildContext : IDisposable
                     var ignoreFile = Path.Combine(root, ".dockerignore");
                     var existing = File.Exists(ignoreFile);
                     var text = existing ? await File.ReadAllTextAsync(ignoreFile, cancellationToken) : ".dockerignore\n";
-                    entries.Remove(".dockerignore");
                     await AddBytesAsync(writer, ".dockerignore", Encoding.UTF8.GetBytes(text + "\n" + OutsideDockerfileName + "\n"), cancellationToken);
                     entries.Add(".dockerignore");
                 }
@@ -128,7 +128,7 @@ public sealed class BuildContext : IDisposable
     }
 
     /// <summary>Walks the directory in ordinal order so the same files always give the same tar.</summary>
-    private sealed class Walker(string root, DockerIgnore ignore, TarWriter writer, List<string> entries, CancellationToken cancellationToken)
+    private sealed class Walker(string root, DockerIgnore ignore, string? skip, TarWriter writer, List<string> entries, CancellationToken cancellationToken)
     {
         public async Task WalkAsync(string directory)
         {
@@ -138,6 +138,11 @@ public sealed class BuildContext : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 var relative = Path.GetRelativePath(root, child.FullName).Replace('\\', '/');
                 var isDirectory = child is DirectoryInfo && child.LinkTarget is null;
+                if (relative == skip)
+                {
+                    continue;
+                }
+
                 if (ignore.IsExcluded(relative))
                 {
                     // Like moby: an excluded directory is still walked only when an exception names something in it.

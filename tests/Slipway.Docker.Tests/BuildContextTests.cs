@@ -67,6 +67,33 @@ public sealed class BuildContextTests(DockerFixture fixture, ITestOutputHelper o
         Assert.Equal(Files.Order(StringComparer.Ordinal), listing.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Dockerfile_from_outside_is_sent_under_a_hidden_name_that_the_contexts_own_dockerignore_lists()
+    {
+        var directory = await CreateContextAsync(Ignore, null);
+        var dockerfile = Path.Combine(Directory.CreateTempSubdirectory("slipway-dockerfile-").FullName, "Dockerfile");
+        await File.WriteAllTextAsync(dockerfile, "FROM scratch\n");
+
+        using var context = await BuildContext.CreateAsync(directory, dockerfile, new RecordingLog(output), CancellationToken.None);
+
+        var contents = new Dictionary<string, string>();
+        await using (var reader = new TarReader(context.OpenRead(), leaveOpen: true))
+        {
+            while (await reader.GetNextEntryAsync(copyData: true) is { } entry)
+            {
+                if (entry.DataStream is { } data)
+                {
+                    contents.Add(entry.Name, await new StreamReader(data).ReadToEndAsync());
+                }
+            }
+        }
+
+        Assert.Equal(".dockerfile.slipway", context.DockerfileName);
+        Assert.Equal("FROM scratch\n", contents[".dockerfile.slipway"]);
+        Assert.Equal(Ignore + "\n.dockerfile.slipway\n", contents[".dockerignore"]);
+        Assert.Equal(Kept.Append(".dockerignore").Append(".dockerfile.slipway").Order(StringComparer.Ordinal), contents.Keys.Order(StringComparer.Ordinal));
+    }
+
     private static async Task<string> CreateContextAsync(string? dockerignore, string? dockerfile)
     {
         var directory = Directory.CreateTempSubdirectory("slipway-context-").FullName;
