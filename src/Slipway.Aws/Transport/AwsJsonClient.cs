@@ -45,8 +45,12 @@ internal sealed class AwsJsonClient : IDisposable
         Endpoint = EndpointResolver.Resolve(service, Region, options.ServiceUrl, options.GetEnvironmentVariable);
         credentials = new Lazy<Task<AWSCredentials>>(() => CredentialResolver.ResolveAsync(options.Credentials));
         ownsHttp = options.HttpClient is null;
-        // Attempt timeouts belong to the pipeline; HttpClient's own timeout would fire outside it.
-        http = options.HttpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        // Attempt timeouts belong to the pipeline, where HttpClient's own would fire outside it; pooled connections
+        // are renewed so that a long deploy follows DNS changes of the endpoint.
+        http = options.HttpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
         pipeline = BuildPipeline(options);
     }
 
