@@ -70,6 +70,28 @@ public sealed class PushTests(DockerFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Registry_client_stores_and_reads_an_oci_index_with_its_media_type_and_digest()
+    {
+        var image = await fixture.ServiceImageAsync();
+        var target = $"{fixture.Registry.Host}/slipway/api-{Guid.NewGuid():N}:{DockerFixture.Version}";
+        fixture.RemoveAfterwards([target]);
+        var pushed = await new ImagePusher(fixture.Engine, fixture.Time).PushAsync(image.Id, target, null, new RecordingLog(output), CancellationToken.None);
+        using var registry = new RegistryClient(fixture.Registry.BaseAddress);
+        var manifest = (await registry.GetManifestAsync(pushed.Reference.Repository, pushed.Digest, CancellationToken.None))!;
+        var index = System.Text.Encoding.UTF8.GetBytes(
+            $$$"""{"schemaVersion":2,"mediaType":"{{{ManifestMediaTypes.OciIndex}}}","manifests":[{"mediaType":"{{{manifest.MediaType}}}","digest":"{{{manifest.Digest}}}","size":{{{manifest.Content.Length}}},"platform":{"architecture":"amd64","os":"linux"}}]}""");
+
+        var digest = await registry.PutManifestAsync(pushed.Reference.Repository, "multi", new RegistryManifest(ManifestMediaTypes.OciIndex, RegistryManifest.DigestOf(index), index), CancellationToken.None);
+        var head = await registry.HeadManifestAsync(pushed.Reference.Repository, "multi", CancellationToken.None);
+        var read = await registry.GetManifestAsync(pushed.Reference.Repository, digest, CancellationToken.None);
+
+        Assert.Equal(RegistryManifest.DigestOf(index), digest);
+        Assert.Equal(new ManifestDescriptor(ManifestMediaTypes.OciIndex, digest, index.Length), head);
+        Assert.Equal(index, read!.Content.ToArray());
+        Assert.Null(await registry.HeadManifestAsync(pushed.Reference.Repository, "no-such-tag", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Image_record_round_trips_through_artifacts_image_json()
     {
         var path = Path.Combine(fixture.WorkDirectory, $"{Guid.NewGuid():N}", "image.json");
