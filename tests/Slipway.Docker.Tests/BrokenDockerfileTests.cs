@@ -10,7 +10,7 @@ public sealed class BrokenDockerfileTests(DockerFixture fixture, ITestOutputHelp
     [InlineData("RUN exit 3", "Step 3/3 : RUN exit 3", "returned a non-zero code: 3")]
     public async Task Failing_step_fails_the_build_naming_the_step_and_the_error(string instruction, string step, string error)
     {
-        var context = Directory.CreateTempSubdirectory("slipway-broken-").FullName;
+        var context = fixture.NewDirectory("broken");
         await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), $"FROM {fixture.BaseImage}\nRUN echo before\n{instruction}\n");
         var tag = $"slipway-test/broken-{Guid.NewGuid():N}:1";
         fixture.RemoveAfterwards([tag]);
@@ -31,7 +31,7 @@ public sealed class BrokenDockerfileTests(DockerFixture fixture, ITestOutputHelp
     [Fact]
     public async Task Unknown_instruction_fails_the_build_with_the_engine_message()
     {
-        var context = Directory.CreateTempSubdirectory("slipway-broken-").FullName;
+        var context = fixture.NewDirectory("broken");
         await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), $"FROM {fixture.BaseImage}\nFROBNICATE now\n");
 
         var exception = await Assert.ThrowsAsync<DockerBuildException>(() => new ImageBuilder(fixture.Engine).BuildAsync(

@@ -59,7 +59,7 @@ public sealed class BuildContextTests(DockerFixture fixture, ITestOutputHelper o
     public async Task Dockerfile_from_outside_the_context_does_not_end_up_in_the_image()
     {
         var directory = await CreateContextAsync(null, null);
-        var dockerfile = Path.Combine(Directory.CreateTempSubdirectory("slipway-dockerfile-").FullName, "Dockerfile");
+        var dockerfile = Path.Combine(fixture.NewDirectory("dockerfile"), "Dockerfile");
         await File.WriteAllTextAsync(dockerfile, $"FROM {fixture.BaseImage}\nCOPY . /ctx\nRUN find /ctx -type f | sort\n");
 
         var listing = await BuildAndListAsync(directory, dockerfile);
@@ -71,7 +71,7 @@ public sealed class BuildContextTests(DockerFixture fixture, ITestOutputHelper o
     public async Task Dockerfile_from_outside_is_sent_under_a_hidden_name_that_the_contexts_own_dockerignore_lists()
     {
         var directory = await CreateContextAsync(Ignore, null);
-        var dockerfile = Path.Combine(Directory.CreateTempSubdirectory("slipway-dockerfile-").FullName, "Dockerfile");
+        var dockerfile = Path.Combine(fixture.NewDirectory("dockerfile"), "Dockerfile");
         await File.WriteAllTextAsync(dockerfile, "FROM scratch\n");
 
         using var context = await BuildContext.CreateAsync(directory, dockerfile, new RecordingLog(output), CancellationToken.None);
@@ -94,9 +94,9 @@ public sealed class BuildContextTests(DockerFixture fixture, ITestOutputHelper o
         Assert.Equal(Kept.Append(".dockerignore").Append(".dockerfile.slipway").Order(StringComparer.Ordinal), contents.Keys.Order(StringComparer.Ordinal));
     }
 
-    private static async Task<string> CreateContextAsync(string? dockerignore, string? dockerfile)
+    private async Task<string> CreateContextAsync(string? dockerignore, string? dockerfile)
     {
-        var directory = Directory.CreateTempSubdirectory("slipway-context-").FullName;
+        var directory = fixture.NewDirectory("context");
         foreach (var file in Files)
         {
             var path = Path.Combine(directory, file);

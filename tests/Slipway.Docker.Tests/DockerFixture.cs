@@ -46,7 +46,8 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        // Generous: a fresh machine installs packages and debootstraps the base image here.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var ct = timeout.Token;
         workDirectory = Directory.CreateTempSubdirectory("slipway-docker-tests-").FullName;
         daemon = await LocalDockerDaemon.EnsureRunningAsync(Engine, Log, Time, ct);
@@ -83,6 +84,9 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
         RemoveAfterwards(request.Tags);
         return await new ImageBuilder(Engine).BuildAsync(request, log, ct);
     }
+
+    /// <summary>A fresh directory inside the fixture's work directory, deleted with it.</summary>
+    public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(WorkDirectory, $"{name}-{Guid.NewGuid():N}")).FullName;
 
     /// <summary>Images (by tag or ID) this run made: removed at the end, never the base image.</summary>
     public void RemoveAfterwards(IEnumerable<string> images)

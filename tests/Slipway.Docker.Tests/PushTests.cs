@@ -8,21 +8,24 @@ public sealed class PushTests(DockerFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task Pushed_digest_is_the_digest_the_registry_reports_for_the_tag()
     {
-        var image = await fixture.ServiceImageAsync();
-        var target = $"{fixture.Registry.Host}/slipway/api-{Guid.NewGuid():N}:{DockerFixture.Version}";
-        fixture.RemoveAfterwards([target]);
+        // A registry of its own: empty, so every layer is really uploaded (none mounted from other tests).
         var log = new RecordingLog(output);
+        await using var empty = await LocalRegistry.StartAsync(log, fixture.Time, CancellationToken.None);
+        var image = await fixture.ServiceImageAsync();
+        var target = $"{empty.Host}/slipway/api:{DockerFixture.Version}";
+        fixture.RemoveAfterwards([target]);
 
         var result = await new ImagePusher(fixture.Engine, fixture.Time).PushAsync(image.Id, target, null, log, CancellationToken.None);
 
-        using var registry = new RegistryClient(fixture.Registry.BaseAddress);
+        using var registry = new RegistryClient(empty.BaseAddress);
         var head = await registry.HeadManifestAsync(result.Reference.Repository, DockerFixture.Version, CancellationToken.None);
         Assert.NotNull(head);
         Assert.Equal(head.Digest, result.Digest);
         Assert.True(result.Uploaded);
         Assert.True(result.UploadedBytes > 1_000_000, $"uploaded {result.UploadedBytes} bytes");
+        Assert.Contains(log.Lines, l => l.Contains(": pushing ", StringComparison.Ordinal) && l.EndsWith("%)", StringComparison.Ordinal));
         Assert.StartsWith("sha256:", result.Digest, StringComparison.Ordinal);
-        Assert.Equal($"{fixture.Registry.Host}/{result.Reference.Repository}@{result.Digest}", result.PinnedReference);
+        Assert.Equal($"{empty.Host}/slipway/api@{result.Digest}", result.PinnedReference);
 
         // The manifest is what the digest says it is, and its blobs are in the repository.
         var manifest = await registry.GetManifestAsync(result.Reference.Repository, result.Digest, CancellationToken.None);

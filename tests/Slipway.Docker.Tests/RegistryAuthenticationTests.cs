@@ -12,7 +12,7 @@ public sealed class RegistryAuthenticationTests(DockerFixture fixture, ITestOutp
     [Fact]
     public async Task Push_with_credentials_reaches_a_registry_that_demands_them_and_never_logs_the_secret()
     {
-        var directory = Directory.CreateTempSubdirectory("slipway-auth-").FullName;
+        var directory = fixture.NewDirectory("auth");
         var htpasswd = await Htpasswd.WriteAsync(directory, "ci", Secret);
         var log = new RecordingLog(output);
         await using var registry = await LocalRegistry.StartAsync(htpasswd, log, fixture.Time, CancellationToken.None);
@@ -34,7 +34,7 @@ public sealed class RegistryAuthenticationTests(DockerFixture fixture, ITestOutp
     [Fact]
     public async Task Push_with_wrong_credentials_fails_with_the_registry_error_and_without_the_secret()
     {
-        var directory = Directory.CreateTempSubdirectory("slipway-auth-").FullName;
+        var directory = fixture.NewDirectory("auth");
         var htpasswd = await Htpasswd.WriteAsync(directory, "ci", Secret);
         var log = new RecordingLog(output);
         await using var registry = await LocalRegistry.StartAsync(htpasswd, log, fixture.Time, CancellationToken.None);
