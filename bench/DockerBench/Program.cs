@@ -5,14 +5,17 @@ using Slipway.Docker;
 using Slipway.Output;
 
 // Cold (no cache, fresh repository) vs warm (nothing changed) build and push of the service image, on a real
-// engine and a real registry started like the test fixture. Usage: DockerBench <publish-dir> <dockerfile> <log-file>
-if (args.Length != 3)
+// engine and a real registry started like the test fixture. The service is published again before the warm
+// build, into a wiped directory (new files, new times, same bytes), as the pipeline's Publish would.
+// Usage: DockerBench <Api.csproj> <dockerfile> <work-dir> <log-file>
+if (args.Length != 4)
 {
-    await Console.Error.WriteLineAsync("usage: DockerBench <publish-dir> <dockerfile> <log-file>");
+    await Console.Error.WriteLineAsync("usage: DockerBench <Api.csproj> <dockerfile> <work-dir> <log-file>");
     return 2;
 }
 
-var (publish, dockerfile, logFile) = (args[0], args[1], args[2]);
+var (project, dockerfile, work, logFile) = (args[0], args[1], args[2], args[3]);
+var publish = Path.Combine(work, "publish");
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(15));
 var ct = cancel.Token;
 var time = TimeProvider.System;
@@ -38,8 +41,10 @@ var pusher = new ImagePusher(engine, time);
 
 try
 {
+    await PublishAsync();
     var (cold, coldBuild) = await TimeAsync(() => builder.BuildAsync(request with { NoCache = true }, log, ct));
     var (coldPush, coldPushTime) = await TimeAsync(() => pusher.PushAsync(cold.Id, request.Tags[0], null, log, ct));
+    await PublishAsync();
     var (warm, warmBuild) = await TimeAsync(() => builder.BuildAsync(request, log, ct));
     var (warmPush, warmPushTime) = await TimeAsync(() => pusher.PushAsync(warm.Id, request.Tags[0], null, log, ct));
 
@@ -64,6 +69,29 @@ finally
         {
             // Already removed with the other tag.
         }
+    }
+}
+
+async Task PublishAsync()
+{
+    if (Directory.Exists(publish))
+    {
+        Directory.Delete(publish, recursive: true);
+    }
+
+    var startInfo = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", publish, "--artifacts-path", Path.Combine(work, "artifacts"), "-p:Version=1.0.0", "-p:SourceRevisionId=benchcommit", "-nologo", "-v", "quiet" })
+    {
+        startInfo.ArgumentList.Add(argument);
+    }
+
+    using var process = System.Diagnostics.Process.Start(startInfo)!;
+    var output = process.StandardOutput.ReadToEndAsync(ct);
+    var errors = process.StandardError.ReadToEndAsync(ct);
+    await process.WaitForExitAsync(ct);
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"dotnet publish failed:\n{await output}\n{await errors}");
     }
 }
 
