@@ -64,7 +64,7 @@ public sealed class BaseImage(DockerEngine engine, TimeProvider timeProvider)
             log.Information($"{Official} could not be pulled ({pullError}); building local base image {recipe.Image} from Debian {DebianSuite} + host .NET runtime {runtime.Version}");
             var started = timeProvider.GetTimestamp();
             await new LocalBaseImageBuilder(engine, DebianMirror).BuildAsync(recipe, runtime, log, cancellationToken);
-            log.Information($"Base image: built local base image {recipe.Image} from Debian {DebianSuite} + host .NET runtime {runtime.Version} in {timeProvider.GetElapsedTime(started).TotalSeconds:0} s; reused on later runs");
+            log.Information($"Base image: {Official} could not be pulled ({pullError}); built local base image {recipe.Image} from Debian {DebianSuite} + host .NET runtime {runtime.Version} in {timeProvider.GetElapsedTime(started).TotalSeconds:0} s; reused on later runs");
         }
         else
         {

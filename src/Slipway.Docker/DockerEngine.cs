@@ -38,7 +38,9 @@ public sealed class DockerEngine : IDisposable
     public bool IsLocalSocket => Endpoint.Scheme == "unix";
 
     /// <summary>The engine named by <c>DOCKER_HOST</c>, or the default Unix socket when it is unset or empty.</summary>
-    public static DockerEngine FromEnvironment() => new(ResolveEndpoint(Environment.GetEnvironmentVariable("DOCKER_HOST")));
+    public static DockerEngine FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+
+    internal static DockerEngine FromEnvironment(Func<string, string?> variable) => new(ResolveEndpoint(variable("DOCKER_HOST")));
 
     /// <summary>Parses a <c>DOCKER_HOST</c> value; null or blank means the default socket.</summary>
     public static Uri ResolveEndpoint(string? dockerHost)

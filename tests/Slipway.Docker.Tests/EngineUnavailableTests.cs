@@ -26,6 +26,18 @@ public sealed class EngineUnavailableTests
         Assert.False(await engine.IsAnsweringAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Docker_host_naming_a_missing_socket_gives_the_message_too()
+    {
+        var socket = $"unix:///tmp/slipway-no-engine-{Guid.NewGuid():N}.sock";
+        using var engine = DockerEngine.FromEnvironment(name => name == "DOCKER_HOST" ? socket : null);
+
+        var exception = await Assert.ThrowsAsync<DockerEngineUnavailableException>(() => engine.EnsureAnsweringAsync(new RecordingLog(), CancellationToken.None));
+
+        Assert.Contains(socket, exception.Message, StringComparison.Ordinal);
+        AssertSaysHowToStartOne(exception.Message);
+    }
+
     [Theory]
     [InlineData(null, "unix:///var/run/docker.sock")]
     [InlineData("", "unix:///var/run/docker.sock")]
