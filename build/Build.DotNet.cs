@@ -74,6 +74,8 @@ sealed partial class Build
             .SetConfiguration(Configuration)
             .SetOutput(PublishDirectory)
             .EnableNoRestore()
+            // The image runs `dotnet Api.dll`: the native launcher would only add weight to it.
+            .SetProperty("UseAppHost", "false")
             .SetProperty("Version", buildVersion.SemVer)
             .SetProperty("SourceRevisionId", buildVersion.ShortCommit), cancellationToken);
         ReportSummary($"{buildVersion.InformationalVersion} → {PublishDirectory.RelativeTo(RootDirectory)}");

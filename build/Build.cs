@@ -43,4 +43,30 @@ sealed partial class Build : NukeBuild
         .Description("Publish the service into artifacts/publish/Api, stamped with the version from git")
         .DependsOn(Compile)
         .Executes(PublishServiceAsync);
+
+    [Parameter("Repository name of the service image (tags: version and commit)")]
+    readonly string ImageRepository = "slipway/api";
+
+    [Parameter("Base image of the service image; default: the official ASP.NET image, or a local one when that cannot be pulled")]
+    readonly string? BaseImage;
+
+    [Parameter("Registry that DockerPush pushes to, as host[:port], e.g. 127.0.0.1:5000")]
+    readonly string? Registry;
+
+    [Parameter("User name for --registry")]
+    readonly string? RegistryUsername;
+
+    [Parameter("Password or token for --registry"), Secret]
+    readonly string? RegistryPassword;
+
+    Target DockerBuild => _ => _
+        .Description("Build the service image from the publish output; image id and tags in artifacts/image.json")
+        .DependsOn(Publish)
+        .Executes(BuildImageAsync);
+
+    Target DockerPush => _ => _
+        .Description("Push the image to --registry and record its digest (read back from the registry) in artifacts/image.json")
+        .DependsOn(DockerBuild)
+        .Requires(() => Registry)
+        .Executes(PushImageAsync);
 }

@@ -1,4 +1,5 @@
 using Slipway.Output;
+using Slipway.Processes;
 
 namespace Slipway.Docker;
 
@@ -26,7 +27,8 @@ internal static class DebianPackages
         }
 
         log.Information($"{requiredFile} is missing: installing {string.Join(" ", packages)} with apt-get");
-        var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+        var runner = new ProcessRunner(log);
+        var environment = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
 
         // Package scripts would otherwise start dockerd with its defaults, which create a bridge network;
         // policy-rc.d answering 101 ("action forbidden") keeps every service down, and we start dockerd ourselves.
@@ -41,8 +43,8 @@ internal static class DebianPackages
 
         try
         {
-            await ProcessRunner.RunCheckedAsync("apt-get", ["update"], cancellationToken, environment);
-            await ProcessRunner.RunCheckedAsync("apt-get", ["install", "-y", "--no-install-recommends", .. packages], cancellationToken, environment);
+            await runner.RunAsync(new ProcessSpec("apt-get", ["update"]) { Environment = environment, LogOutput = false }, cancellationToken);
+            await runner.RunAsync(new ProcessSpec("apt-get", ["install", "-y", "--no-install-recommends", .. packages]) { Environment = environment, LogOutput = false }, cancellationToken);
         }
         finally
         {

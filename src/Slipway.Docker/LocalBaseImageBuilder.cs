@@ -1,6 +1,7 @@
 using System.Globalization;
 using Docker.DotNet.Models;
 using Slipway.Output;
+using Slipway.Processes;
 
 namespace Slipway.Docker;
 
@@ -14,24 +15,23 @@ internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror)
     public async Task BuildAsync(LocalBaseImageRecipe recipe, HostDotnetRuntime runtime, ILog log, CancellationToken cancellationToken)
     {
         await DebianPackages.EnsureInstalledAsync("/usr/sbin/debootstrap", DebianPackages.LocalToolchain, log, cancellationToken);
+        var runner = new ProcessRunner(log);
         var work = Directory.CreateTempSubdirectory("slipway-base-").FullName;
         try
         {
             var rootfs = Path.Combine(work, "rootfs");
             log.Information($"debootstrap --variant=minbase {recipe.Suite} with {string.Join(",", recipe.Packages)} from {mirror}");
-            await ProcessRunner.RunCheckedAsync(
-                "/usr/sbin/debootstrap",
-                ["--variant=minbase", $"--include={string.Join(',', recipe.Packages)}", recipe.Suite, rootfs, mirror],
+            await runner.RunAsync(
+                Quiet("/usr/sbin/debootstrap", ["--variant=minbase", $"--include={string.Join(',', recipe.Packages)}", recipe.Suite, rootfs, mirror]),
                 cancellationToken);
 
             Trim(rootfs);
-            await CopyRuntimeAsync(runtime, rootfs, cancellationToken);
-            await AddAppUserAsync(rootfs, cancellationToken);
+            await CopyRuntimeAsync(runner, runtime, rootfs, cancellationToken);
+            await AddAppUserAsync(runner, rootfs, cancellationToken);
 
             var tar = Path.Combine(work, "rootfs.tar");
-            await ProcessRunner.RunCheckedAsync(
-                "tar",
-                ["--numeric-owner", "--exclude=./dev/*", "--exclude=./proc/*", "--exclude=./sys/*", "-C", rootfs, "-cf", tar, "."],
+            await runner.RunAsync(
+                Quiet("tar", ["--numeric-owner", "--exclude=./dev/*", "--exclude=./proc/*", "--exclude=./sys/*", "-C", rootfs, "-cf", tar, "."]),
                 cancellationToken);
 
             var (name, tag) = (LocalBaseImageRecipe.Repository, recipe.Hash);
@@ -51,7 +51,8 @@ internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror)
         }
         finally
         {
-            await ProcessRunner.RunAsync("rm", ["-rf", work], CancellationToken.None);
+            // rm rather than Directory.Delete: the root filesystem holds device nodes and links a chroot made.
+            await runner.RunAsync(Quiet("rm", ["-rf", work]) with { ThrowOnFailure = false }, CancellationToken.None);
         }
     }
 
@@ -83,7 +84,10 @@ internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror)
         }
     }
 
-    private static async Task CopyRuntimeAsync(HostDotnetRuntime runtime, string rootfs, CancellationToken cancellationToken)
+    /// <summary>These tools print pages of progress: it stays out of the log, and a failure still shows its tail.</summary>
+    private static ProcessSpec Quiet(string fileName, IReadOnlyList<string> arguments) => new(fileName, arguments) { LogOutput = false };
+
+    private static async Task CopyRuntimeAsync(ProcessRunner runner, HostDotnetRuntime runtime, string rootfs, CancellationToken cancellationToken)
     {
         var target = Path.Combine(rootfs, "usr/share/dotnet");
         var parts = new[]
@@ -99,7 +103,7 @@ internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror)
         {
             var destination = Path.Combine(target, Path.GetDirectoryName(part)!);
             Directory.CreateDirectory(destination);
-            await ProcessRunner.RunCheckedAsync("cp", ["-a", Path.Combine(runtime.Root, part), destination], cancellationToken);
+            await runner.RunAsync(Quiet("cp", ["-a", Path.Combine(runtime.Root, part), destination]), cancellationToken);
         }
 
         var link = Path.Combine(rootfs, "usr/bin/dotnet");
@@ -107,7 +111,7 @@ internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror)
         File.CreateSymbolicLink(link, "/usr/share/dotnet/dotnet");
     }
 
-    private static async Task AddAppUserAsync(string rootfs, CancellationToken cancellationToken)
+    private static async Task AddAppUserAsync(ProcessRunner runner, string rootfs, CancellationToken cancellationToken)
     {
         var uid = LocalBaseImageRecipe.AppUid.ToString(CultureInfo.InvariantCulture);
         await File.AppendAllTextAsync(Path.Combine(rootfs, "etc/passwd"), $"app:x:{uid}:{uid}::/home/app:/bin/sh\n", cancellationToken);
@@ -125,6 +129,6 @@ internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror)
         }
 
         // The owner must be the numeric uid inside the image, whatever that uid means on the host.
-        await ProcessRunner.RunCheckedAsync("chown", [$"{uid}:{uid}", home], cancellationToken);
+        await runner.RunAsync(Quiet("chown", [$"{uid}:{uid}", home]), cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Slipway.Output;
+using Slipway.Processes;
 
 namespace Slipway.Docker;
 
@@ -131,7 +132,7 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
             cancellationToken);
         if (!answered || process.HasExited)
         {
-            var tail = File.Exists(logFile) ? ProcessRunner.Tail(await File.ReadAllTextAsync(logFile, cancellationToken), 15) : "";
+            var tail = File.Exists(logFile) ? string.Join('\n', (await File.ReadAllLinesAsync(logFile, cancellationToken)).TakeLast(15)) : "";
             await daemon.StopAsync(process);
             throw new DockerEngineUnavailableException($"dockerd did not come up at {engine.Endpoint} within {StartTimeout.TotalSeconds:0} s; last lines of {logFile}:{Environment.NewLine}{tail}");
         }
@@ -147,7 +148,9 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
             if (!daemon.HasExited)
             {
                 log.Information($"Stopping dockerd (pid {daemon.Id}) that this run started");
-                await ProcessRunner.RunAsync("kill", ["-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], CancellationToken.None);
+                await new ProcessRunner(log).RunAsync(
+                    new ProcessSpec("kill", ["-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { LogOutput = false, ThrowOnFailure = false },
+                    CancellationToken.None);
                 using var timeout = new CancellationTokenSource(StopTimeout, timeProvider);
                 try
                 {

@@ -33,6 +33,33 @@ public sealed class GitVersionTests : IDisposable
         await Git("commit", "-q", "-m", message);
     }
 
+    [Theory]
+    [InlineData("https://x-access-token:ghs_secret@github.com/acme/svc.git", "https://github.com/acme/svc.git")]
+    [InlineData("https://github.com/acme/svc", "https://github.com/acme/svc")]
+    [InlineData("git@github.com:acme/svc.git", null)]
+    [InlineData("", null)]
+    public void The_source_url_never_carries_credentials(string remote, string? expected) =>
+        Assert.Equal(expected, GitVersion.WithoutCredentials(remote)?.ToString());
+
+    [Fact]
+    public async Task The_commit_time_and_source_come_from_git()
+    {
+        await Git("init", "-q");
+        await Git("remote", "add", "origin", "https://user:pass@example.com/acme/svc.git");
+        (repository.Root / "a.txt").WriteAllText("a");
+        await Git("add", "-A");
+        await runner.RunAsync(new ProcessSpec("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "a"])
+        {
+            WorkingDirectory = repository.Root,
+            Environment = new Dictionary<string, string?> { ["GIT_COMMITTER_DATE"] = "2026-01-02T03:04:05+00:00" },
+        });
+
+        var version = await GitVersion.ComputeAsync(runner, repository.Root);
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), version.CommitTime);
+        Assert.Equal(new Uri("https://example.com/acme/svc.git"), version.SourceUrl);
+    }
+
     [Fact]
     public async Task Outside_git_the_version_is_local_and_the_commit_unknown()
     {

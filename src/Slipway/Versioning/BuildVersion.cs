@@ -7,6 +7,12 @@ public sealed record BuildVersion(string SemVer, string Commit)
 {
     public const string UnknownCommit = "unknown";
 
+    /// <summary>When the commit was made: a reproducible "created" time, unlike the time of the build.</summary>
+    public DateTimeOffset? CommitTime { get; init; }
+
+    /// <summary>The <c>origin</c> remote without any credentials in it, for the image's source label.</summary>
+    public Uri? SourceUrl { get; init; }
+
     /// <summary>The first 12 characters of the commit: unique in practice and short enough for an image tag.</summary>
     public string ShortCommit => Commit.Length > 12 ? Commit[..12] : Commit;
 

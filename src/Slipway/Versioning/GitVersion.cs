@@ -20,13 +20,30 @@ public static partial class GitVersion
         }
 
         var described = await GitAsync(runner, repository, ["describe", "--tags", "--long", "--match", "v[0-9]*", "--abbrev=12"], cancellationToken);
-        if (described is not null && TryFromDescription(described, out var version))
+        if (described is null || !TryFromDescription(described, out var version))
         {
-            return new BuildVersion(version, commit);
+            var height = await GitAsync(runner, repository, ["rev-list", "--count", "HEAD"], cancellationToken) ?? "0";
+            version = $"0.0.0-alpha.0.{height}";
         }
 
-        var height = await GitAsync(runner, repository, ["rev-list", "--count", "HEAD"], cancellationToken) ?? "0";
-        return new BuildVersion($"0.0.0-alpha.0.{height}", commit);
+        var time = await GitAsync(runner, repository, ["log", "-1", "--format=%cI"], cancellationToken);
+        var remote = await GitAsync(runner, repository, ["remote", "get-url", "origin"], cancellationToken);
+        return new BuildVersion(version, commit)
+        {
+            CommitTime = DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null,
+            SourceUrl = WithoutCredentials(remote),
+        };
+    }
+
+    /// <summary>Drops <c>user:token@</c> from an https remote: the URL ends up in image labels.</summary>
+    public static Uri? WithoutCredentials(string? remote)
+    {
+        if (string.IsNullOrWhiteSpace(remote) || !Uri.TryCreate(remote.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            return null;
+        }
+
+        return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
     }
 
     /// <summary>Turns <c>git describe --long</c> output (<c>v1.2.3-4-gabc</c>) into a SemVer.</summary>
