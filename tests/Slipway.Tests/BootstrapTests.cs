@@ -109,7 +109,8 @@ public sealed class BootstrapTests : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await started.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        var first = await Task.WhenAny(started.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(first == started.Task, $"the build exited ({process.ExitCode}) before its target started:\n{output}");
 
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {

@@ -1,26 +1,24 @@
 namespace Slipway.Tests.Support;
 
 /// <summary>
-/// A copy of this repository's bootstrap, build project and engine in a temporary directory, so tests can run
+/// A copy of this repository's bootstrap, build project and libraries in a temporary directory, so tests can run
 /// <c>./build.sh</c> for real and change its inputs without touching the working tree.
 /// </summary>
 internal sealed class RepositoryCopy : IDisposable
 {
-    private static readonly string[] Entries = ["build.sh", "global.json", "Directory.Build.props", "Directory.Packages.props", ".nuke/parameters.json", "build", "src/Slipway"];
+    private static readonly string[] Entries = ["build.sh", "global.json", "Directory.Build.props", "Directory.Packages.props", ".nuke/parameters.json", "build"];
 
     public RepositoryCopy()
     {
         Root = AbsolutePath.Create(Path.Combine(Path.GetTempPath(), "slipway-repo", Guid.NewGuid().ToString("N")));
         var source = FindRepositoryRoot();
-        foreach (var entry in Entries)
+        // The bootstrap's own input set: the build project, the libraries under src/Slipway*, the MSBuild files.
+        var libraries = Directory.GetDirectories(Path.Combine(source, "src"), "Slipway*").Select(d => Path.GetRelativePath(source, d));
+        foreach (var entry in Entries.Concat(libraries))
         {
             Copy(Path.Combine(source, entry), Path.Combine(Root, entry));
         }
 
-        // Only the engine is copied: the build project must not reference what is not there.
-        var project = Root / "build" / "_build.csproj";
-        var lines = File.ReadAllLines(project).Where(l => !l.Contains("ProjectReference", StringComparison.Ordinal) || l.Contains(@"src\Slipway\Slipway.csproj", StringComparison.Ordinal));
-        File.WriteAllLines(project, lines);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(Root / "build.sh", File.GetUnixFileMode(Path.Combine(source, "build.sh")));
