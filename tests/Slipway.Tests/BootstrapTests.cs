@@ -110,7 +110,10 @@ public sealed class BootstrapTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var first = await Task.WhenAny(started.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(3));
-        Assert.True(first == started.Task, $"the build exited ({process.ExitCode}) before its target started:\n{output}");
+        if (first != started.Task)
+        {
+            Assert.Fail($"the build exited ({process.ExitCode}) before its target started:\n{output}");
+        }
 
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
