@@ -6,7 +6,7 @@ namespace Slipway.Tests.Support;
 /// </summary>
 internal sealed class RepositoryCopy : IDisposable
 {
-    private static readonly string[] Entries = ["build.sh", "global.json", "Directory.Build.props", "Directory.Packages.props", ".nuke/parameters.json", "build"];
+    private static readonly string[] Entries = ["build.sh", "build.ps1", "global.json", "Directory.Build.props", "Directory.Packages.props", ".nuke/parameters.json", "build"];
 
     public RepositoryCopy()
     {
