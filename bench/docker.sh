@@ -10,6 +10,6 @@ trap 'rm -rf "$work"' EXIT
 dotnet build "$root/bench/DockerBench/DockerBench.csproj" -c Release -nologo -v quiet -o "$work/bench" >"$work/build.log" 2>&1 \
   || { cat "$work/build.log"; exit 1; }
 
-log="${SLIPWAY_BENCH_LOG:-/tmp/slipway-bench-docker.log}"
+log="${BENCH_DOCKER_LOG:-/tmp/slipway-bench-docker.log}"
 dotnet "$work/bench/DockerBench.dll" "$root/src/Api/Api.csproj" "$root/src/Api/Dockerfile" "$work" "$log"
 echo "(engine output: $log)"

@@ -287,5 +287,19 @@ public sealed class RunnerTests : IDisposable
         Assert.Contains("Build cancelled (exit 130)", run.Output, StringComparison.Ordinal);
     }
 
+    private sealed class BrokenDefinition : NukeBuild
+    {
+        Target Broken => throw new InvalidOperationException("no definition here");
+    }
+
+    [Fact]
+    public async Task A_target_property_that_throws_is_reported_with_exit_code_1()
+    {
+        var run = await BuildRun.RunAsync(new BrokenDefinition(), repository, ["Broken"]);
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Contains("error: the build could not start: InvalidOperationException: no definition here", run.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => repository.Dispose();
 }

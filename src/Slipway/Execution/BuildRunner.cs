@@ -48,6 +48,14 @@ internal sealed class BuildRunner
             await error.WriteLineAsync(redactor.Redact($"error: {exception.Message}"));
             return ExitCodes.UsageError;
         }
+#pragma warning disable CA1031 // The build class itself is broken (a target or parameter that throws): say so, exit 1.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
+            await error.WriteLineAsync(redactor.Redact($"error: the build could not start: {cause.GetType().Name}: {cause.Message}"));
+            return ExitCodes.TargetFailed;
+        }
     }
 
     private async Task<int> RunAsync(NukeBuild build, CommandLineArguments arguments, IReadOnlyList<string> defaultTargets, BuildSession session, CancellationToken abort)
