@@ -50,14 +50,14 @@ public sealed class CredentialAndRegionTests
     public async Task Credentials_from_the_environment_are_used_when_none_are_given()
     {
         using var environment = new IsolatedEnvironment();
-        environment.Set("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT0001");
+        environment.Set("AWS_ACCESS_KEY_ID", "TESTENVIRONMENT0001");
         environment.Set("AWS_SECRET_ACCESS_KEY", "environment-secret");
         using var server = ScriptedServer.Always(new ScriptedResponse(200, "{}"));
         using var ecs = new AmazonECSClient(new AwsClientOptions { ServiceUrl = server.Url, Region = "us-east-1" });
 
         await ecs.ListTasksAsync(new ListTasksRequest());
 
-        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIAENVIRONMENT0001/", Assert.Single(server.Received).Headers["Authorization"], StringComparison.Ordinal);
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=TESTENVIRONMENT0001/", Assert.Single(server.Received).Headers["Authorization"], StringComparison.Ordinal);
     }
 
     [Fact]

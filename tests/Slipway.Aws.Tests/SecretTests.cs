@@ -8,7 +8,7 @@ namespace Slipway.Aws.Tests;
 
 public sealed class SecretTests
 {
-    private const string AccessKey = "AKIASECRETACCESSKEY1";
+    private const string AccessKey = "TESTSECRETACCESSKEY1";
     private const string SecretKey = "secret/KEY+value0123456789";
     private const string SessionToken = "session-TOKEN-value-0123456789";
     private const string AuthorizationToken = "QVdTOnRvcC1zZWNyZXQtcmVnaXN0cnktcGFzc3dvcmQ=";
