@@ -287,6 +287,62 @@ public sealed class RunnerTests : IDisposable
         Assert.Contains("Build cancelled (exit 130)", run.Output, StringComparison.Ordinal);
     }
 
+    private sealed class Fluent : RecordingBuild
+    {
+        public bool Ready { get; set; }
+
+        Target Steps => _ => _
+            .Executes(() => Record("sync"))
+            .Executes(async () =>
+            {
+                await Task.Yield();
+                Record("async");
+            })
+            .Executes(async ct =>
+            {
+                await Task.Delay(1, ct);
+                Record("cancellable");
+            });
+
+        Target Hidden => _ => _.Unlisted().Description("secret helper").Executes(() => Record(nameof(Hidden)));
+
+        Target Guarded => _ => _.Requires(() => Ready).Executes(() => Record(nameof(Guarded)));
+    }
+
+    [Fact]
+    public async Task Several_actions_of_a_target_run_in_order_sync_and_async()
+    {
+        var build = new Fluent();
+
+        await BuildRun.RunAsync(build, repository, ["Steps"]);
+
+        Assert.Equal(["sync", "async", "cancellable"], build.Ran);
+    }
+
+    [Fact]
+    public async Task An_unlisted_target_is_hidden_from_help_but_can_be_invoked()
+    {
+        var help = await BuildRun.RunAsync(new Fluent(), repository, ["--help"]);
+        var build = new Fluent();
+        var run = await BuildRun.RunAsync(build, repository, ["hidden"]);
+
+        Assert.DoesNotContain("Hidden", help.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(["Hidden"], build.Ran);
+    }
+
+    [Fact]
+    public async Task A_false_required_condition_is_a_usage_error_that_quotes_it()
+    {
+        var build = new Fluent();
+
+        var run = await BuildRun.RunAsync(build, repository, ["Guarded"]);
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("Target 'Guarded' requires Ready, which is false.", run.Error, StringComparison.Ordinal);
+        Assert.Empty(build.Ran);
+    }
+
     private sealed class BrokenDefinition : NukeBuild
     {
         Target Broken => throw new InvalidOperationException("no definition here");
