@@ -2,7 +2,7 @@ using Slipway;
 
 /// <summary>
 /// The pipeline of this repository. Each target says what it needs and what it does; how it does it lives in
-/// the partial files by concern (Build.DotNet.cs) and in src/.
+/// the partial files by concern (Build.DotNet.cs, Build.Docker.cs) and in src/.
 /// </summary>
 sealed partial class Build : NukeBuild
 {
