@@ -11,6 +11,34 @@ namespace Slipway.Docker;
 public sealed class ImagePusher(DockerEngine engine, TimeProvider timeProvider)
 {
     /// <summary>
+    /// Pushes the image of <paramref name="record"/> under each of its tags to <paramref name="registry"/>
+    /// (<c>host[:port]</c>), then returns the record with the digest the registry reports. The first tag's push
+    /// uploads the layers; the others only point their tag at the same manifest.
+    /// </summary>
+    public async Task<PushedImage> PushAllTagsAsync(ImageRecord record, string registry, RegistryCredentials? credentials, ILog log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentException.ThrowIfNullOrWhiteSpace(registry);
+        if (record.Tags.Count == 0)
+        {
+            throw new ArgumentException($"the image record of {record.ImageId} has no tags to push", nameof(record));
+        }
+
+        var pushes = new List<PushResult>();
+        foreach (var tag in record.Tags)
+        {
+            pushes.Add(await PushAsync(record.ImageId, $"{registry.TrimEnd('/')}/{tag}", credentials, log, cancellationToken));
+        }
+
+        if (pushes.Select(p => p.Digest).Distinct(StringComparer.Ordinal).Skip(1).Any())
+        {
+            throw new DockerPushException($"the tags of {record.ImageId} resolve to different digests in {registry}: {string.Join(", ", pushes.Select(p => $"{p.Reference} → {p.Digest}"))}");
+        }
+
+        return new PushedImage(record with { Digest = pushes[0].Digest }, pushes);
+    }
+
+    /// <summary>
     /// Pushes <paramref name="image"/> (an ID or local reference) as <paramref name="target"/>
     /// (<c>registry/repository:tag</c>). <paramref name="credentials"/> go to the engine and the registry
     /// only, never to the log.

@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Slipway.Docker;
 
 /// <summary>
-/// What DockerBuild hands to later targets (EcrPush, EcsDeploy) in <c>artifacts/image.json</c>: the image,
-/// its tags, the version and commit it was built from, its base image, and the registry digest once pushed.
+/// What the step that builds an image hands to the steps after it (push, deploy), as a JSON file: the image,
+/// its local tags, the version and commit it was built from, its base image, and the registry digest once pushed.
 /// </summary>
 public sealed record ImageRecord(
     string Repository,
@@ -16,9 +16,6 @@ public sealed record ImageRecord(
     string? Digest,
     string BaseImage)
 {
-    /// <summary>Where the build keeps it, relative to the repository root.</summary>
-    public const string DefaultPath = "artifacts/image.json";
-
     public async Task WriteAsync(string path, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -31,12 +28,12 @@ public sealed record ImageRecord(
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path} does not exist: run the DockerBuild target first", path);
+            throw new FileNotFoundException($"There is no image record at {path}: build the image first (it writes the record).", path);
         }
 
         await using var stream = File.OpenRead(path);
         return await JsonSerializer.DeserializeAsync(stream, ImageRecordJson.Default.ImageRecord, cancellationToken)
-            ?? throw new InvalidDataException($"{path} holds no image record");
+            ?? throw new InvalidDataException($"{path} holds no image record (it is empty or null): build the image again.");
     }
 }
 

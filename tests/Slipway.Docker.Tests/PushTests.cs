@@ -95,6 +95,39 @@ public sealed class PushTests(DockerFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Pushing_a_record_pushes_each_of_its_tags_and_returns_it_with_the_registry_s_digest()
+    {
+        var image = await fixture.ServiceImageAsync();
+        var record = new ImageRecord(fixture.LocalRepository, image.Id, image.Tags, DockerFixture.Version, DockerFixture.Commit, null, fixture.BaseImage);
+        var registryHost = fixture.Registry.Host;
+        fixture.RemoveAfterwards(image.Tags.Select(t => $"{registryHost}/{t}"));
+
+        var pushed = await new ImagePusher(fixture.Engine, fixture.Time).PushAllTagsAsync(record, registryHost, null, new RecordingLog(output), CancellationToken.None);
+
+        Assert.Equal(image.Tags.Count, pushed.Pushes.Count);
+        using var registry = new RegistryClient(fixture.Registry.BaseAddress);
+        foreach (var tag in image.Tags)
+        {
+            var head = await registry.HeadManifestAsync(fixture.LocalRepository, tag.Split(':')[^1], CancellationToken.None);
+            Assert.Equal(pushed.Record.Digest, head?.Digest);
+        }
+
+        Assert.Equal(record with { Digest = pushed.Record.Digest }, pushed.Record);
+        Assert.Equal($"{registryHost}/{fixture.LocalRepository}@{pushed.Record.Digest}", pushed.PinnedReference);
+        Assert.StartsWith(pushed.PinnedReference, pushed.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_record_without_tags_is_refused_before_anything_is_pushed()
+    {
+        var record = new ImageRecord("r", "sha256:abc", [], "1.0.0", "c", null, "base");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => new ImagePusher(fixture.Engine, fixture.Time).PushAllTagsAsync(record, "127.0.0.1:1", null, new RecordingLog(output), CancellationToken.None));
+
+        Assert.Contains("has no tags to push", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Image_record_round_trips_through_artifacts_image_json()
     {
         var path = Path.Combine(fixture.WorkDirectory, $"{Guid.NewGuid():N}", "image.json");

@@ -10,7 +10,7 @@ namespace Slipway.Schema;
 /// </summary>
 internal static class BuildSchema
 {
-    public static JsonObject Create(IReadOnlyList<ParameterMember> parameters)
+    public static JsonObject Create(IReadOnlyList<ParameterMember> parameters, object build)
     {
         var properties = new JsonObject
         {
@@ -18,7 +18,7 @@ internal static class BuildSchema
         };
         foreach (var parameter in parameters)
         {
-            var schema = TypeSchema(parameter.Type);
+            var schema = TypeSchema(parameter.Type, parameter.AllowedValues(build));
             if (parameter.Description is not null)
             {
                 schema["description"] = parameter.Description;
@@ -50,12 +50,17 @@ internal static class BuildSchema
         return true;
     }
 
-    private static JsonObject TypeSchema(Type type)
+    private static JsonObject TypeSchema(Type type, IReadOnlyList<string>? allowed)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (underlying.IsArray)
         {
-            return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(underlying.GetElementType()!) };
+            return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(underlying.GetElementType()!, allowed) };
+        }
+
+        if (allowed is not null)
+        {
+            return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. allowed.Select(v => (JsonNode)v)]) };
         }
 
         if (underlying.IsEnum)
