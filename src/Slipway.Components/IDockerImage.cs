@@ -30,7 +30,8 @@ public interface IDockerImage : IPublish
         {
             using var engine = await ConnectToDockerAsync(ct);
             var version = await GetVersionAsync(ct);
-            var baseImage = await new BaseImageResolver(engine, TimeProvider).ResolveAsync(BaseImage, Log, ct);
+            // When the official image cannot be pulled, the local one needs debootstrap: this target asks for it.
+            var baseImage = await new BaseImageResolver(engine, TimeProvider) { InstallMissingPackages = true }.ResolveAsync(BaseImage, Log, ct);
             var built = await new ImageBuilder(engine).BuildAsync(new ImageBuildRequest
             {
                 ContextDirectory = PublishDirectory,

@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Slipway.Output;
+using Slipway.Processes;
 
 namespace Slipway.Docker;
 
@@ -19,6 +20,12 @@ public sealed class BaseImage(DockerEngine engine, TimeProvider timeProvider)
 
     /// <summary>The Debian mirror debootstrap downloads from.</summary>
     public string DebianMirror { get; init; } = "http://deb.debian.org/debian";
+
+    /// <summary>
+    /// When a local base image must be built and debootstrap is missing, install it with apt-get (saying so)
+    /// instead of failing with the package to install. Off unless the caller (a target, a fixture) asks.
+    /// </summary>
+    public bool InstallMissingPackages { get; init; }
 
     /// <summary>Returns the image reference to pass as <c>BASE_IMAGE</c>, saying in the log what it chose and why.</summary>
     public async Task<string> ResolveAsync(string? explicitImage, ILog log, CancellationToken cancellationToken)
@@ -63,7 +70,7 @@ public sealed class BaseImage(DockerEngine engine, TimeProvider timeProvider)
         {
             log.Information($"{Official} could not be pulled ({pullError}); building local base image {recipe.Image} from Debian {DebianSuite} + host .NET runtime {runtime.Version}");
             var started = timeProvider.GetTimestamp();
-            await new LocalBaseImageBuilder(engine, DebianMirror).BuildAsync(recipe, runtime, log, cancellationToken);
+            await new LocalBaseImageBuilder(engine, DebianMirror, InstallMissingPackages).BuildAsync(recipe, runtime, log, cancellationToken);
             log.Information($"Base image: {Official} could not be pulled ({pullError}); built local base image {recipe.Image} from Debian {DebianSuite} + host .NET runtime {runtime.Version} in {timeProvider.GetElapsedTime(started).TotalSeconds:0} s; reused on later runs");
         }
         else

@@ -10,11 +10,16 @@ namespace Slipway.Docker;
 /// runtime under /usr/share/dotnet, the user <c>app</c> (uid/gid 1654) as in the official images, imported
 /// into the engine from a tar stream with the recipe's ENV lines.
 /// </summary>
-internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror)
+internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror, bool installMissingPackages)
 {
     public async Task BuildAsync(LocalBaseImageRecipe recipe, HostDotnetRuntime runtime, ILog log, CancellationToken cancellationToken)
     {
-        await DebianPackages.EnsureInstalledAsync("/usr/sbin/debootstrap", DebianPackages.LocalToolchain, log, cancellationToken);
+        if (installMissingPackages)
+        {
+            await DebianPackages.EnsureInstalledAsync(DebianPackages.Debootstrap, ["debootstrap"], log, cancellationToken);
+        }
+
+        DebianPackages.ThrowIfMissing(DebianPackages.Debootstrap, "debootstrap");
         var runner = new ProcessRunner(log);
         var work = Directory.CreateTempSubdirectory("slipway-base-").FullName;
         try
@@ -22,7 +27,7 @@ internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror)
             var rootfs = Path.Combine(work, "rootfs");
             log.Information($"debootstrap --variant=minbase {recipe.Suite} with {string.Join(",", recipe.Packages)} from {mirror}");
             await runner.RunAsync(
-                Quiet("/usr/sbin/debootstrap", ["--variant=minbase", $"--include={string.Join(',', recipe.Packages)}", recipe.Suite, rootfs, mirror]),
+                Quiet(DebianPackages.Debootstrap, ["--variant=minbase", $"--include={string.Join(',', recipe.Packages)}", recipe.Suite, rootfs, mirror]),
                 cancellationToken);
 
             Trim(rootfs);

@@ -15,7 +15,7 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
     /// <summary>Every container and build uses host networking, so the engine needs no bridge or NAT rules.</summary>
     public static IReadOnlyList<string> SafeFlags { get; } = ["--bridge=none", "--iptables=false", "--ip-masq=false"];
 
-    private const string Dockerd = "/usr/sbin/dockerd";
+    private const string Dockerd = DebianPackages.Dockerd;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
@@ -36,6 +36,8 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
         this.timeProvider = timeProvider;
     }
 
+    public ServiceLifetime Lifetime { get; private init; } = ServiceLifetime.ThrowAway;
+
     /// <summary>True when this instance started dockerd (and will stop it on dispose).</summary>
     public bool StartedHere => process is not null;
 
@@ -43,8 +45,48 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
     public string? LogFile { get; }
 
     /// <summary>
-    /// Returns at once when <paramref name="engine"/> answers; otherwise installs docker.io when missing
-    /// (Debian, root), starts <c>dockerd</c> on the engine's socket and waits until it answers.
+    /// The engine for the local environment, which outlives the build: returns at once when
+    /// <paramref name="engine"/> answers; otherwise starts <c>dockerd</c> detached, with its pid file and log in
+    /// <paramref name="stateDirectory"/>, and waits until it answers. Disposing leaves it running.
+    /// </summary>
+    public static async Task<LocalDockerDaemon> EnsureKeptRunningAsync(DockerEngine engine, AbsolutePath stateDirectory, ILog log, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(stateDirectory);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var kept = new LocalDockerDaemon(null, null, stateDirectory / "dockerd.log", log, timeProvider) { Lifetime = ServiceLifetime.KeepRunning };
+        if (await engine.IsAnsweringAsync(cancellationToken))
+        {
+            return kept;
+        }
+
+        if (!engine.IsLocalSocket)
+        {
+            throw new DockerEngineUnavailableException(DockerEngine.UnavailableMessage(engine.Endpoint, new IOException("a remote engine cannot be started from here")));
+        }
+
+        using var startLock = await FileLock.AcquireAsync(LockFile, TimeSpan.FromMinutes(5), timeProvider, cancellationToken);
+        if (await engine.IsAnsweringAsync(cancellationToken))
+        {
+            return kept;
+        }
+
+        DebianPackages.ThrowIfMissing(Dockerd, "docker.io");
+        var daemon = await DetachedDaemon.StartAsync(Dockerd, [.. SafeFlags, "--host", $"unix://{engine.Endpoint.AbsolutePath}"], stateDirectory / "dockerd.pid", stateDirectory / "dockerd.log", log, cancellationToken);
+        if (!await Waiting.UntilAsync(async ct => !daemon.IsRunning || await engine.IsAnsweringAsync(ct), StartTimeout, timeProvider, cancellationToken) || !daemon.IsRunning)
+        {
+            var tail = daemon.LogTail();
+            await daemon.StopAsync(StopTimeout, timeProvider, cancellationToken);
+            throw new DockerEngineUnavailableException($"dockerd did not come up at {engine.Endpoint} within {StartTimeout.TotalSeconds:0} s; last lines of {daemon.LogFile}:{Environment.NewLine}{tail}");
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// For tests: returns at once when <paramref name="engine"/> answers; otherwise starts <c>dockerd</c> on the
+    /// engine's socket (docker.io must be installed: see <see cref="DebianPackages"/>) and waits until it answers.
     /// </summary>
     public static async Task<LocalDockerDaemon> EnsureRunningAsync(DockerEngine engine, ILog log, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
@@ -109,7 +151,7 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
             return new LocalDockerDaemon(null, usage, null, log, timeProvider);
         }
 
-        await DebianPackages.EnsureInstalledAsync(Dockerd, DebianPackages.LocalToolchain, log, cancellationToken);
+        DebianPackages.ThrowIfMissing(Dockerd, "docker.io");
 
         var socket = engine.Endpoint.AbsolutePath;
         var logFile = Path.Combine(Path.GetTempPath(), "slipway-dockerd.log");

@@ -1,7 +1,7 @@
-namespace Slipway.Tests.Support;
+namespace Slipway.TestSupport;
 
-/// <summary>A temporary repository root (a directory with <c>.nuke/</c>) for one test.</summary>
-internal sealed class TestRepository : IDisposable
+/// <summary>A temporary repository root (a directory with <c>.nuke/</c>) for one test, deleted afterwards.</summary>
+public sealed class TestRepository : IDisposable
 {
     public TestRepository()
     {
