@@ -1,4 +1,5 @@
 using Slipway.CommandLine;
+using Slipway.Generation;
 using Slipway.Output;
 using Slipway.Parameters;
 using Slipway.Planning;
@@ -62,7 +63,13 @@ internal sealed class BuildRunner
         var targets = TargetDiscovery.Discover(build);
         var parameters = ParameterMember.Discover(build.GetType());
         ThrowIfParameterShadowsBuiltIn(parameters);
-        BuildSchema.WriteIfChanged(session.RootDirectory / ".nuke" / "build.schema.json", BuildSchema.Create(parameters, build));
+        var generated = GeneratedFiles.Discover(build, [BuildSchema.File(parameters, build)]);
+        if (BuiltInOptions.Find(arguments, BuiltInOptions.CheckGenerated) is not null)
+        {
+            return GeneratedFiles.Check(generated, session.RootDirectory, session.Log);
+        }
+
+        GeneratedFiles.WriteChanged(generated, session.RootDirectory);
 
         if (BuiltInOptions.Find(arguments, BuiltInOptions.Help) is not null)
         {

@@ -37,18 +37,11 @@ internal static class BuildSchema
         };
     }
 
-    /// <summary>Writes the schema unless the file already holds the same text; returns whether it wrote.</summary>
-    public static bool WriteIfChanged(AbsolutePath file, JsonObject schema)
-    {
-        var text = schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-        if (file.FileExists && file.ReadAllText() == text)
-        {
-            return false;
-        }
+    public const string RelativePath = ".nuke/build.schema.json";
 
-        file.WriteAllText(text);
-        return true;
-    }
+    /// <summary>The schema as one of the build's generated files.</summary>
+    public static GeneratedFile File(IReadOnlyList<ParameterMember> parameters, object build) =>
+        new(RelativePath, () => Create(parameters, build).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
 
     private static JsonObject TypeSchema(Type type, IReadOnlyList<string>? allowed)
     {
