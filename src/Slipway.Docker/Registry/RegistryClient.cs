@@ -89,7 +89,7 @@ public sealed class RegistryClient : IDisposable
     /// <summary>True when the repository has the blob (layer or config) with this digest.</summary>
     public async Task<bool> BlobExistsAsync(string repository, string digest, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/blobs/{digest}"), repository, cancellationToken);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Head, BlobPath(repository, digest)), repository, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
@@ -99,7 +99,151 @@ public sealed class RegistryClient : IDisposable
         return true;
     }
 
+    /// <summary>GET of a blob (config or layer) by digest, checked against it; null when the repository does not have it.</summary>
+    public async Task<byte[]?> GetBlobAsync(string repository, string digest, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, BlobPath(repository, digest)), repository, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, $"GET blob {repository}@{digest}", cancellationToken);
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var actual = RegistryManifest.DigestOf(content);
+        return actual == digest ? content : throw new RegistryException($"{BaseAddress} sent blob {repository}@{digest} with the content of {actual}");
+    }
+
+    /// <summary>
+    /// Uploads a blob in one request (POST to start, PUT with the digest to finish), unless the repository
+    /// already has it; returns its digest.
+    /// </summary>
+    public async Task<string> UploadBlobAsync(string repository, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var digest = RegistryManifest.DigestOf(content.Span);
+        if (await BlobExistsAsync(repository, digest, cancellationToken))
+        {
+            return digest;
+        }
+
+        var location = await StartUploadAsync(repository, query: null, scope: null, cancellationToken)
+            ?? throw new RegistryException($"{BaseAddress} mounted a blob nobody asked it to mount in {repository}");
+        using var response = await SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Put, WithQuery(location, $"digest={Uri.EscapeDataString(digest)}")) { Content = new ReadOnlyMemoryContent(content) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                return request;
+            },
+            repository,
+            cancellationToken,
+            pushScope: true);
+        await EnsureSuccessAsync(response, $"PUT blob {repository}@{digest}", cancellationToken);
+        return digest;
+    }
+
+    /// <summary>
+    /// Cross-repository mount: makes <paramref name="repository"/> share the blob <paramref name="digest"/> of
+    /// <paramref name="fromRepository"/> without sending its bytes. True when the registry mounted it; false when
+    /// it would not (the blob is missing there, or mounting is off), in which case the caller uploads it.
+    /// </summary>
+    public async Task<bool> MountBlobAsync(string repository, string digest, string fromRepository, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(digest);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fromRepository);
+        var scope = $"repository:{repository}:pull,push repository:{fromRepository}:pull";
+        var location = await StartUploadAsync(repository, $"mount={Uri.EscapeDataString(digest)}&from={Uri.EscapeDataString(fromRepository)}", scope, cancellationToken);
+        if (location is null)
+        {
+            return true;
+        }
+
+        // 202: the registry started an ordinary upload instead; nobody will finish it, so cancel it.
+        using var cancel = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, location), repository, cancellationToken, pushScope: true);
+        return false;
+    }
+
+    /// <summary>
+    /// Copies an image (a manifest, or an index and its manifests) from one repository of this registry to
+    /// another under <paramref name="targetReference"/>, mounting each blob and uploading only those the
+    /// registry would not mount: promotion without pull or rebuild. Returns the digest, unchanged by the copy.
+    /// </summary>
+    public async Task<string> CopyImageAsync(string sourceRepository, string sourceReference, string targetRepository, string targetReference, CancellationToken cancellationToken)
+    {
+        var manifest = await GetManifestAsync(sourceRepository, sourceReference, cancellationToken)
+            ?? throw new RegistryException($"{BaseAddress} has no manifest {sourceRepository}:{sourceReference} to copy");
+        await CopyReferencedAsync(sourceRepository, targetRepository, manifest, cancellationToken);
+        return await PutManifestAsync(targetRepository, targetReference, manifest, cancellationToken);
+    }
+
     public void Dispose() => http.Dispose();
+
+    private async Task CopyReferencedAsync(string sourceRepository, string targetRepository, RegistryManifest manifest, CancellationToken cancellationToken)
+    {
+        using var json = JsonDocument.Parse(manifest.Content);
+        var root = json.RootElement;
+        if (root.TryGetProperty("manifests", out var children))
+        {
+            foreach (var child in children.EnumerateArray())
+            {
+                var digest = child.GetProperty("digest").GetString()!;
+                var childManifest = await GetManifestAsync(sourceRepository, digest, cancellationToken)
+                    ?? throw new RegistryException($"{BaseAddress} lists {digest} in {sourceRepository} but does not have it");
+                await CopyReferencedAsync(sourceRepository, targetRepository, childManifest, cancellationToken);
+                await PutManifestAsync(targetRepository, digest, childManifest, cancellationToken);
+            }
+
+            return;
+        }
+
+        var blobs = new List<string>();
+        if (root.TryGetProperty("config", out var config))
+        {
+            blobs.Add(config.GetProperty("digest").GetString()!);
+        }
+
+        if (root.TryGetProperty("layers", out var layers))
+        {
+            blobs.AddRange(layers.EnumerateArray().Select(l => l.GetProperty("digest").GetString()!));
+        }
+
+        foreach (var blob in blobs.Distinct(StringComparer.Ordinal))
+        {
+            if (await BlobExistsAsync(targetRepository, blob, cancellationToken) || await MountBlobAsync(targetRepository, blob, sourceRepository, cancellationToken))
+            {
+                continue;
+            }
+
+            var content = await GetBlobAsync(sourceRepository, blob, cancellationToken)
+                ?? throw new RegistryException($"{BaseAddress} has no blob {blob} in {sourceRepository} to copy");
+            await UploadBlobAsync(targetRepository, content, cancellationToken);
+        }
+    }
+
+    /// <summary>POST to the uploads endpoint: the upload's location on 202, or null on 201 (a mount that succeeded).</summary>
+    private async Task<Uri?> StartUploadAsync(string repository, string? query, string? scope, CancellationToken cancellationToken)
+    {
+        var path = $"v2/{repository}/blobs/uploads/{(query is null ? "" : "?" + query)}";
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent([]) }, repository, cancellationToken, pushScope: true, scope);
+        await EnsureSuccessAsync(response, $"POST blob upload {repository}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Created)
+        {
+            return null;
+        }
+
+        var location = response.Headers.Location ?? throw new RegistryException($"{BaseAddress} started an upload in {repository} without a Location header");
+        return location.IsAbsoluteUri ? location : new Uri(BaseAddress, location);
+    }
+
+    private static Uri WithQuery(Uri location, string query) =>
+        new(location + (string.IsNullOrEmpty(location.Query) ? "?" : "&") + query);
+
+    private static string BlobPath(string repository, string digest)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(repository);
+        ArgumentException.ThrowIfNullOrWhiteSpace(digest);
+        return $"v2/{repository}/blobs/{digest}";
+    }
 
     private static HttpRequestMessage ManifestRequest(HttpMethod method, string repository, string reference)
     {
@@ -140,9 +284,9 @@ public sealed class RegistryClient : IDisposable
     }
 
     /// <summary>Sends with the known credentials; on a Bearer challenge fetches a token for the scope and sends again.</summary>
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, string repository, CancellationToken cancellationToken, bool pushScope = false)
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, string repository, CancellationToken cancellationToken, bool pushScope = false, string? scopeOverride = null)
     {
-        var scope = $"repository:{repository}:{(pushScope ? "pull,push" : "pull")}";
+        var scope = scopeOverride ?? $"repository:{repository}:{(pushScope ? "pull,push" : "pull")}";
         var request = create();
         Authorize(request, scope);
         var response = await SendOnceAsync(request, cancellationToken);
