@@ -23,18 +23,35 @@ public interface ITest : ICompile, IHazArtifacts
         .DependsOn<ICompile>(x => x.Compile)
         .Executes(ct => RunTestsAsync(TestProjects, ct));
 
+    /// <summary>The trait value that marks tests which need real processes (an engine, a registry, ./build.sh).</summary>
+    string IntegrationCategory => "Integration";
+
+    Target UnitTest => _ => _
+        .Description("The fast inner loop: every test project without the tests marked [Trait(\"Category\", \"Integration\")]")
+        .DependsOn<ICompile>(x => x.Compile)
+        .Executes(ct => RunTestsAsync(TestProjects, ct, $"Category!={IntegrationCategory}"));
+
     Target TestService => _ => _
         .Description("Run only the tests of the shipped service (what the deploy chain needs)")
         .DependsOn<ICompile>(x => x.Compile)
         .Executes(ct => RunTestsAsync(ServiceTestProjects, ct));
 
-    /// <summary>Runs the projects' tests against the compiled output, reports the counts, then fails if any test failed.</summary>
-    async Task RunTestsAsync(IEnumerable<AbsolutePath> projects, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the projects' tests against the compiled output (narrowed by <paramref name="filter"/> and by
+    /// <c>--filter</c>), reports the counts, then fails if any test failed.
+    /// </summary>
+    async Task RunTestsAsync(IEnumerable<AbsolutePath> projects, CancellationToken cancellationToken, string? filter = null)
     {
+        var combined = (filter, TestFilter) switch
+        {
+            (null, var given) => given,
+            (var own, null) => own,
+            (var own, var given) => $"({own})&({given})",
+        };
         var results = await DotNet.TestWithResultsAsync(
             projects,
             TestResultsDirectory,
-            s => s.SetConfiguration(Configuration).EnableNoRestore().EnableNoBuild().SetFilter(TestFilter),
+            s => s.SetConfiguration(Configuration).EnableNoRestore().EnableNoBuild().SetFilter(combined),
             cancellationToken);
         ReportSummary(results.ToString());
         Log.Information($"Tests: {results}");

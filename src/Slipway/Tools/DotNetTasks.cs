@@ -74,6 +74,12 @@ public sealed class DotNetTasks
                 ["DOTNET_NOLOGO"] = "1",
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
                 ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+                // Set when the build itself runs under MSBuild (dotnet run, dotnet test): they would point the
+                // child at the parent's SDK pieces instead of its own.
+                ["MSBUILD_EXE_PATH"] = null,
+                ["MSBuildExtensionsPath"] = null,
+                ["MSBuildSDKsPath"] = null,
+                ["MSBuildLoadMicrosoftTargetsReadOnly"] = null,
             },
         };
         return runner.RunAsync(spec, cancellationToken);
