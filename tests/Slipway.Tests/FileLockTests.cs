@@ -34,7 +34,9 @@ public sealed class FileLockTests : IDisposable
 
         holder.Dispose();
         using var after = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        // The lock won by waiting is exclusive too: no other user, not even a shared one, gets in.
         Assert.Null(FileLock.TryAcquire(path));
+        await Assert.ThrowsAsync<IOException>(() => FileLock.AcquireSharedAsync(path, TimeSpan.FromMilliseconds(300), TimeProvider.System, CancellationToken.None));
     }
 
     [Fact]
