@@ -42,6 +42,16 @@ public sealed class PublishedVersionTests : IDisposable
         });
 
         Assert.Equal(build.InformationalVersion, InformationalVersionOf(output / "Api.dll"));
+
+        // The build may hand MinVer the version it computed, so that the project does not compute it twice.
+        var handed = sandbox.Top / "publish-handed";
+        await runner.RunAsync(new ProcessSpec("dotnet", ["publish", "src/Api/Api.csproj", "-c", "Release", "-o", handed, "-p:UseAppHost=false", $"-p:MinVerVersionOverride={build.SemVer}", "--nologo"])
+        {
+            WorkingDirectory = sandbox.Main,
+            LogOutput = false,
+        });
+        Assert.Equal(build.InformationalVersion, InformationalVersionOf(handed / "Api.dll"));
+
         var reported = await GetVersionFromRunningService(output / "Api.dll");
         Assert.Equal(build.SemVer, reported.Version);
         Assert.Equal(build.Commit, reported.Commit);
