@@ -43,6 +43,10 @@ public static class GitVersion
         {
             warnings.Add($"No commit yet: the repository has no commits, so the version is MinVer's default {semVer}. Commit (and tag, e.g. git tag {settings.TagPrefix}1.0.0) to version from tags.");
         }
+        else
+        {
+            warnings.AddRange(computed.Warnings); // outside git MinVer warns too, in words the line above says better
+        }
 
         if (git.Shallow)
         {
