@@ -20,6 +20,13 @@ internal static class TaskObservations
 
     public static Outcome Apply(TaskRecord task, TaskObservation observation, DateTime now, TimeSpan settleTime, TimeSpan healthGrace)
     {
+        if (observation.Containers.Count == 0 && task.IsLive)
+        {
+            // The engine has none of its containers any more (removed behind the local cloud's back).
+            TaskRecords.RequestStop(task, "EssentialContainerExited", "Task stopped: its containers were removed outside the local cloud", now, failed: task.HealthySince is null);
+            return Outcome.EssentialContainerExited;
+        }
+
         var changed = false;
         foreach (var seen in observation.Containers)
         {
