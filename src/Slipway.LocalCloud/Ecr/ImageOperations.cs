@@ -64,6 +64,63 @@ internal sealed partial class ImageOperations(StateStore store, RegistryAccess r
         return new DescribeImagesResponse { ImageDetails = page.Items, NextToken = page.NextToken };
     }
 
+    public async Task<ListImagesResponse> ListImagesAsync(ListImagesRequest request, CancellationToken ct)
+    {
+        var repository = store.Read(state => RepositoryOperations.Require(state, request.RepositoryName)).Name;
+        var status = request.Filter?.TagStatus ?? TagStatus.Any;
+        var ids = new List<ImageIdentifier>();
+        foreach (var image in await ListImagesAsync(repository, ct))
+        {
+            if (image.Tags.Count == 0 && status != TagStatus.Tagged)
+            {
+                ids.Add(new ImageIdentifier { ImageDigest = image.Digest });
+            }
+            else if (status != TagStatus.Untagged)
+            {
+                ids.AddRange(image.Tags.Select(t => new ImageIdentifier { ImageDigest = image.Digest, ImageTag = t }));
+            }
+        }
+
+        var page = Paging.Take(ids, request.NextToken, request.MaxResults, 1000);
+        return new ListImagesResponse { ImageIds = page.Items, NextToken = page.NextToken };
+    }
+
+    /// <summary>Empty repositories go at once; with images only when forced, and then the images go from the registry too.</summary>
+    public async Task<DeleteRepositoryResponse> DeleteRepositoryAsync(DeleteRepositoryRequest request, CancellationToken ct)
+    {
+        var repository = store.Read(state => RepositoryOperations.Require(state, request.RepositoryName)).Name;
+        var images = await ListImagesAsync(repository, ct);
+        if (images.Count > 0 && request.Force != true)
+        {
+            throw new ApiError(
+                "RepositoryNotEmptyException",
+                $"The repository with name '{repository}' in registry with id '{CloudIdentity.Account}' cannot be deleted because it still contains images");
+        }
+
+        foreach (var image in images)
+        {
+            await registry.DeleteManifestAsync(repository, image.Digest, ct);
+        }
+
+        return store.Mutate(state =>
+        {
+            var record = RepositoryOperations.Require(state, repository);
+            state.Repositories.Remove(repository);
+            return new DeleteRepositoryResponse
+            {
+                Repository = new Repository
+                {
+                    RepositoryArn = record.Arn,
+                    RegistryId = CloudIdentity.Account,
+                    RepositoryName = record.Name,
+                    RepositoryUri = $"{registry.Client.BaseAddress.Authority}/{record.Name}",
+                    CreatedAt = record.CreatedAt,
+                    ImageTagMutability = record.ImageTagMutability,
+                },
+            };
+        });
+    }
+
     public async Task<BatchGetImageResponse> BatchGetImageAsync(BatchGetImageRequest request, CancellationToken ct)
     {
         var repository = store.Read(state => RepositoryOperations.Require(state, request.RepositoryName)).Name;

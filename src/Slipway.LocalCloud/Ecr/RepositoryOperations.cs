@@ -129,12 +129,27 @@ internal sealed partial class RepositoryOperations(StateStore store, CloudIdenti
         });
     }
 
+    public DeleteLifecyclePolicyResponse DeleteLifecyclePolicy(DeleteLifecyclePolicyRequest request) => store.Mutate(state =>
+    {
+        var repository = Require(state, request.RepositoryName);
+        var text = repository.LifecyclePolicyText
+            ?? throw new ApiError("LifecyclePolicyNotFoundException", $"Lifecycle policy does not exist for the repository with name '{repository.Name}' in the registry with id '{CloudIdentity.Account}'");
+        repository.LifecyclePolicyText = null;
+        return new DeleteLifecyclePolicyResponse { RegistryId = CloudIdentity.Account, RepositoryName = repository.Name, LifecyclePolicyText = text };
+    });
+
+    /// <summary>Previews need StartLifecyclePolicyPreview, which the local cloud does not run: there is never one.</summary>
+    public GetLifecyclePolicyPreviewResponse GetLifecyclePolicyPreview(GetLifecyclePolicyPreviewRequest request) => store.Read<GetLifecyclePolicyPreviewResponse>(state =>
+    {
+        var repository = Require(state, request.RepositoryName);
+        throw new ApiError("LifecyclePolicyPreviewNotFoundException", $"There is no dry run for this repository with name '{repository.Name}' in the registry with id '{CloudIdentity.Account}'");
+    });
+
     public TagResourceResponse TagResource(TagResourceRequest request)
     {
         store.Mutate(state =>
         {
-            var repository = state.Repositories.Values.FirstOrDefault(r => r.Arn == request.ResourceArn)
-                ?? throw new ApiError("InvalidParameterException", $"Invalid parameter at 'resourceArn' failed to satisfy constraint: 'The repository {request.ResourceArn} does not exist'");
+            var repository = RequireArn(state, request.ResourceArn);
             foreach (var tag in request.Tags ?? [])
             {
                 repository.Tags.RemoveAll(t => t.Key == tag.Key);
@@ -143,6 +158,19 @@ internal sealed partial class RepositoryOperations(StateStore store, CloudIdenti
         });
         return new TagResourceResponse();
     }
+
+    public UntagResourceResponse UntagResource(UntagResourceRequest request)
+    {
+        store.Mutate(state => RequireArn(state, request.ResourceArn).Tags.RemoveAll(t => request.TagKeys?.Contains(t.Key!) == true));
+        return new UntagResourceResponse();
+    }
+
+    public ListTagsForResourceResponse ListTagsForResource(ListTagsForResourceRequest request)
+        => store.Read(state => new ListTagsForResourceResponse { Tags = [.. RequireArn(state, request.ResourceArn).Tags.Select(ModelCopy.Of)] });
+
+    private static RepositoryRecord RequireArn(CloudState state, string? arn)
+        => state.Repositories.Values.FirstOrDefault(r => r.Arn == arn)
+            ?? throw new ApiError("InvalidParameterException", $"Invalid parameter at 'resourceArn' failed to satisfy constraint: 'The repository {arn} does not exist'");
 
     public static RepositoryRecord Require(CloudState state, string? name)
         => state.Repositories.GetValueOrDefault(name ?? "")

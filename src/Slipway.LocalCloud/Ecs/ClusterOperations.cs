@@ -61,6 +61,23 @@ internal sealed class ClusterOperations(StateStore store, CloudIdentity identity
         });
     }
 
+    public DeleteClusterResponse DeleteCluster(DeleteClusterRequest request) => store.Mutate(state =>
+    {
+        var cluster = Resolve(state, request.Cluster);
+        if (state.Services.Values.Any(s => s.ClusterName == cluster.Name && s.Status != "INACTIVE"))
+        {
+            throw new ApiError("ClusterContainsServicesException", "The Cluster cannot be deleted while Services are active.");
+        }
+
+        if (state.Tasks.Values.Any(t => t.ClusterName == cluster.Name && t.IsLive))
+        {
+            throw new ApiError("ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
+        }
+
+        cluster.Status = "INACTIVE";
+        return new DeleteClusterResponse { Cluster = Project(state, cluster, includeTags: false, includeSettings: false) };
+    });
+
     /// <summary>The ACTIVE cluster a request names (name or ARN; none means <c>default</c>), or ECS's error.</summary>
     public static ClusterRecord Resolve(CloudState state, string? reference)
     {

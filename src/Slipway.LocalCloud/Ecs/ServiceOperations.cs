@@ -197,6 +197,54 @@ internal sealed class ServiceOperations(StateStore store, CloudIdentity identity
         });
     }
 
+    public ListServicesResponse ListServices(ListServicesRequest request)
+    {
+        var arns = store.Read(state =>
+        {
+            var cluster = ClusterOperations.Resolve(state, request.Cluster);
+            return state.Services.Values
+                .Where(s => s.ClusterName == cluster.Name && s.Status != "INACTIVE")
+                .Where(s => request.LaunchType is null || s.LaunchType == request.LaunchType)
+                .Where(s => request.SchedulingStrategy is null || s.SchedulingStrategy == request.SchedulingStrategy)
+                .OrderBy(s => s.CreatedAt)
+                .Select(s => s.Arn)
+                .ToList();
+        });
+        var page = Paging.Take(arns, request.NextToken, request.MaxResults, 100);
+        return new ListServicesResponse { ServiceArns = page.Items, NextToken = page.NextToken };
+    }
+
+    /// <summary>The service turns DRAINING, its tasks stop, then it is INACTIVE (still described, as in ECS).</summary>
+    public DeleteServiceResponse DeleteService(DeleteServiceRequest request)
+    {
+        if (string.IsNullOrEmpty(request.Service))
+        {
+            throw ApiError.InvalidParameter("Service can not be blank.");
+        }
+
+        var response = store.Mutate(state =>
+        {
+            var cluster = ClusterOperations.Resolve(state, request.Cluster);
+            var service = Find(state, identity, cluster, request.Service);
+            if (service is null || service.Status == "INACTIVE")
+            {
+                throw new ApiError("ServiceNotFoundException", "Service not found.");
+            }
+
+            if (service.DesiredCount > 0 && request.Force != true)
+            {
+                throw ApiError.InvalidParameter("The service cannot be stopped while it is scaled above 0.");
+            }
+
+            service.DesiredCount = 0;
+            service.Status = "DRAINING";
+            service.Steady = false;
+            return new DeleteServiceResponse { Service = Projection.Service(state, service, includeTags: false) };
+        });
+        wakeup.Wake();
+        return response;
+    }
+
     /// <summary>A service of the cluster by name or ARN (both long and short ARN forms).</summary>
     public static ServiceRecord? Find(CloudState state, CloudIdentity identity, ClusterRecord cluster, string reference)
         => state.Services.GetValueOrDefault(identity.ServiceArn(cluster.Name, Names.LastSegment(reference)));

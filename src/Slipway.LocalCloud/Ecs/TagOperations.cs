@@ -27,6 +27,12 @@ internal sealed class TagOperations(StateStore store)
         return new TagResourceResponse();
     }
 
+    public UntagResourceResponse UntagResource(UntagResourceRequest request)
+    {
+        store.Mutate(state => TagsOf(state, request.ResourceArn).RemoveAll(t => request.TagKeys?.Contains(t.Key!) == true));
+        return new UntagResourceResponse();
+    }
+
     public ListTagsForResourceResponse ListTagsForResource(ListTagsForResourceRequest request)
         => store.Read(state => new ListTagsForResourceResponse { Tags = [.. TagsOf(state, request.ResourceArn).Select(ModelCopy.Of)] });
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Slipway.Aws.Ecs.Model;
+using Slipway.Aws.Transport;
 using Slipway.LocalCloud.Protocol;
 using Slipway.LocalCloud.State;
 
@@ -23,28 +24,20 @@ internal sealed class TaskDefinitionOperations(StateStore store, CloudIdentity i
             }
 
             var revision = revisions.Count == 0 ? 1 : revisions.Max(r => r.Definition.Revision ?? 0) + 1;
-            var definition = new TaskDefinition
-            {
-                TaskDefinitionArn = identity.TaskDefinitionArn(family, revision),
-                Family = family,
-                Revision = revision,
-                Status = "ACTIVE",
-                ContainerDefinitions = [.. request.ContainerDefinitions!.Select(c => WithDefaults(ModelCopy.Of(c), request.NetworkMode))],
-                TaskRoleArn = request.TaskRoleArn,
-                ExecutionRoleArn = request.ExecutionRoleArn,
-                NetworkMode = request.NetworkMode ?? "bridge",
-                RequiresCompatibilities = request.RequiresCompatibilities is null ? null : [.. request.RequiresCompatibilities],
-                Compatibilities = request.NetworkMode == "awsvpc" && request.Cpu is not null && request.Memory is not null ? ["EC2", "FARGATE"] : ["EC2"],
-                Cpu = request.Cpu,
-                Memory = request.Memory,
-                PidMode = request.PidMode,
-                IpcMode = request.IpcMode,
-                RuntimePlatform = request.RuntimePlatform is null ? null : ModelCopy.Of(request.RuntimePlatform),
-                EphemeralStorage = request.EphemeralStorage is null ? null : ModelCopy.Of(request.EphemeralStorage),
-                EnableFaultInjection = request.EnableFaultInjection ?? false,
-                RegisteredAt = time.GetUtcNow().UtcDateTime,
-                RegisteredBy = CloudIdentity.CallerArn,
-            };
+            // Every member the request shares with the definition is kept as sent (volumes, proxy, placement, ...).
+            var definition = AwsJson.Deserialize<TaskDefinition>(AwsJson.Serialize(request));
+            definition.TaskDefinitionArn = identity.TaskDefinitionArn(family, revision);
+            definition.Revision = revision;
+            definition.Status = "ACTIVE";
+            definition.ContainerDefinitions = [.. definition.ContainerDefinitions!.Select(c => WithDefaults(c, request.NetworkMode))];
+            definition.NetworkMode ??= "bridge";
+            definition.Volumes ??= [];
+            definition.PlacementConstraints ??= [];
+            definition.RequiresAttributes ??= [];
+            definition.Compatibilities = request.NetworkMode == "awsvpc" && request.Cpu is not null && request.Memory is not null ? ["EC2", "FARGATE"] : ["EC2"];
+            definition.EnableFaultInjection ??= false;
+            definition.RegisteredAt = time.GetUtcNow().UtcDateTime;
+            definition.RegisteredBy = CloudIdentity.CallerArn;
             var record = new TaskDefinitionRecord { Definition = definition, Tags = [.. request.Tags ?? []] };
             revisions.Add(record);
             return new RegisterTaskDefinitionResponse
@@ -93,6 +86,24 @@ internal sealed class TaskDefinitionOperations(StateStore store, CloudIdentity i
 
         var page = Paging.Take(arns, request.NextToken, request.MaxResults, 100);
         return new ListTaskDefinitionsResponse { TaskDefinitionArns = page.Items, NextToken = page.NextToken };
+    }
+
+    public ListTaskDefinitionFamiliesResponse ListTaskDefinitionFamilies(ListTaskDefinitionFamiliesRequest request)
+    {
+        var status = request.Status ?? "ACTIVE";
+        var families = store.Read(state => state.TaskDefinitions
+            .Where(f => request.FamilyPrefix is null || f.Key.StartsWith(request.FamilyPrefix, StringComparison.Ordinal))
+            .Where(f => status switch
+            {
+                "ACTIVE" => f.Value.Any(r => r.Definition.Status == "ACTIVE"),
+                "INACTIVE" => f.Value.All(r => r.Definition.Status != "ACTIVE"),
+                _ => true,
+            })
+            .Select(f => f.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList());
+        var page = Paging.Take(families, request.NextToken, request.MaxResults, 100);
+        return new ListTaskDefinitionFamiliesResponse { Families = page.Items, NextToken = page.NextToken };
     }
 
     public DeregisterTaskDefinitionResponse DeregisterTaskDefinition(DeregisterTaskDefinitionRequest request)
@@ -234,6 +245,9 @@ internal sealed class TaskDefinitionOperations(StateStore store, CloudIdentity i
         container.Cpu ??= 0;
         container.Environment ??= [];
         container.PortMappings ??= [];
+        container.MountPoints ??= [];
+        container.VolumesFrom ??= [];
+        container.SystemControls ??= [];
         foreach (var mapping in container.PortMappings)
         {
             mapping.Protocol ??= "tcp";

@@ -147,6 +147,19 @@ internal sealed class Scheduler(
             }
         }
 
+        foreach (var gone in listeners.Keys.Where(s => !plan.Listeners.ContainsKey(s)).ToList())
+        {
+            try
+            {
+                await loadBalancer.RemoveListenerAsync(gone, cancellationToken);
+                listeners.Remove(gone);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.ListenerFailed(gone, listeners[gone], e.Message);
+            }
+        }
+
         foreach (var (service, targets) in plan.Targets)
         {
             loadBalancer.SetTargets(service, targets);

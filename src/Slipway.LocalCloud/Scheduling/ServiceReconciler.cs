@@ -13,6 +13,12 @@ internal sealed class ServiceReconciler(CloudIdentity identity)
 {
     public void Reconcile(CloudState state, ServiceRecord service, DateTime now)
     {
+        if (service.Status == "DRAINING")
+        {
+            Drain(state, service, now);
+            return;
+        }
+
         if (service.Status != "ACTIVE" || service.Primary is not { } primary)
         {
             return;
@@ -53,6 +59,26 @@ internal sealed class ServiceReconciler(CloudIdentity identity)
         RetireDrainedDeployments(state, service, primary);
         Complete(state, service, primary, now);
         MarkSteady(state, service, now);
+    }
+
+    /// <summary>A deleted service: every task stops; once none is left the service is INACTIVE.</summary>
+    private static void Drain(CloudState state, ServiceRecord service, DateTime now)
+    {
+        var live = LiveTasks(state, service);
+        foreach (var task in live)
+        {
+            TaskRecords.RequestStop(task, "ServiceSchedulerInitiated", "Service was deleted", now);
+        }
+
+        AnnounceStops(service, live, now);
+        if (!state.Tasks.Values.Any(t => t.ServiceArn == service.Arn && !t.IsStopped))
+        {
+            service.Status = "INACTIVE";
+            foreach (var deployment in service.Deployments)
+            {
+                deployment.DesiredCount = 0;
+            }
+        }
     }
 
     private static List<TaskRecord> LiveTasks(CloudState state, ServiceRecord service)
