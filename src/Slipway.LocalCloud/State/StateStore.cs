@@ -16,6 +16,7 @@ internal sealed class StateStore
     private readonly Lock gate = new();
     private readonly string path;
     private readonly CloudState state;
+    private byte[] saved = [];
 
     private StateStore(string path, CloudState state)
     {
@@ -91,6 +92,11 @@ internal sealed class StateStore
     private void Save()
     {
         var bytes = AwsJson.Serialize(state);
+        if (bytes.AsSpan().SequenceEqual(saved))
+        {
+            return; // most scheduler ticks change nothing: no write, no fsync
+        }
+
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
@@ -99,5 +105,6 @@ internal sealed class StateStore
         }
 
         File.Move(temporary, path, overwrite: true);
+        saved = bytes;
     }
 }
