@@ -19,7 +19,7 @@ internal sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictio
 /// </summary>
 internal sealed class ScriptedServer : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly Func<int, ReceivedRequest, ScriptedResponse> script;
     private readonly ConcurrentQueue<ReceivedRequest> received = new();
     private readonly Task loop;
@@ -28,14 +28,31 @@ internal sealed class ScriptedServer : IDisposable
     public ScriptedServer(Func<int, ReceivedRequest, ScriptedResponse> script)
     {
         this.script = script;
-        var port = FreePort.Next();
-        Url = $"http://127.0.0.1:{port}/";
-        listener.Prefixes.Add(Url);
-        listener.Start();
+        (listener, Url) = Listen();
         loop = Task.Run(ServeAsync);
     }
 
     public string Url { get; }
+
+    /// <summary>A free port can be taken by another process before we bind it (other suites run at once): try another.</summary>
+    private static (HttpListener Listener, string Url) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = $"http://127.0.0.1:{FreePort.Next()}/";
+            var candidate = new HttpListener();
+            candidate.Prefixes.Add(url);
+            try
+            {
+                candidate.Start();
+                return (candidate, url);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                candidate.Close();
+            }
+        }
+    }
 
     public IReadOnlyList<ReceivedRequest> Received => [.. received];
 
