@@ -70,10 +70,19 @@ internal sealed partial class CredentialSource(AWSCredentials? explicitCredentia
         return $"The AWS credentials from {source} could not be obtained: {Scrub(e)}. {fix}";
     }
 
-    /// <summary>The failure's type and message, with the web identity token (and anything shaped like a JWT) masked.</summary>
+    /// <summary>
+    /// The failure and its causes (type and message each), with the web identity token (and anything shaped like a
+    /// JWT) masked. The exceptions themselves are not kept: their messages may hold the token.
+    /// </summary>
     private string Scrub(Exception e)
     {
-        var message = $"{e.GetType().Name}: {e.Message}";
+        var causes = new List<string>();
+        for (Exception? cause = e; cause is not null && causes.Count < 5; cause = cause.InnerException)
+        {
+            causes.Add($"{cause.GetType().Name}: {cause.Message.TrimEnd('.')}");
+        }
+
+        var message = string.Join(" ← ", causes);
         var tokenFile = environment("AWS_WEB_IDENTITY_TOKEN_FILE");
         if (!string.IsNullOrEmpty(tokenFile) && File.Exists(tokenFile))
         {
