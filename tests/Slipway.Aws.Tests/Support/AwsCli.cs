@@ -34,7 +34,17 @@ internal static class AwsCli
             info.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("aws did not start");
+        Process? started;
+        try
+        {
+            started = Process.Start(info);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("The AWS CLI is not installed (these tests compare with it): pip install 'awscli==1.45.11' (botocore 1.43.11, the models' version).", e);
+        }
+
+        using var process = started ?? throw new InvalidOperationException("aws did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
