@@ -48,6 +48,26 @@ public sealed class GeneratedModelTests
         Assert.Equal("src/X.g.cs differs from line 2:\n- b\n+ B\n", diff);
     }
 
+    [Fact]
+    public void Enum_constants_keep_the_names_the_hand_written_model_had()
+    {
+        Assert.Equal("awsvpc", Slipway.Aws.Ecs.Model.NetworkMode.Awsvpc);
+        Assert.Equal("X86_64", Slipway.Aws.Ecs.Model.CPUArchitecture.X8664);
+        Assert.Equal("json-file", Slipway.Aws.Ecs.Model.LogDriver.JsonFile);
+        Assert.Equal("WINDOWS_SERVER_20H2_CORE", Slipway.Aws.Ecs.Model.OSFamily.WindowsServer20h2Core);
+        Assert.Equal("COMPLETED", Slipway.Aws.Ecs.Model.DeploymentRolloutState.Completed);
+        Assert.Equal("containerInsights", Slipway.Aws.Ecs.Model.ClusterSettingName.ContainerInsights);
+        Assert.Equal("IMMUTABLE_WITH_EXCLUSION", Slipway.Aws.Ecr.Model.ImageTagMutability.ImmutableWithExclusion);
+    }
+
+    [Fact]
+    public void Model_documentation_becomes_a_doc_comment_with_code_links_and_paragraphs()
+    {
+        var lines = DocText.Summary("""<p>Use <code> awsvpc </code> &amp; see <a href="https://example.com/x">the guide</a>.</p> <ul> <li> <p>first</p> </li> </ul>""");
+
+        Assert.Equal(["<summary>", "Use <c>awsvpc</c> &amp; see the guide (https://example.com/x).", "<para>", "- first", "</para>", "</summary>"], lines);
+    }
+
     /// <summary>From the first line that differs, a few lines of each side: enough to see what changed.</summary>
     internal static string Diff(string path, string expected, string actual)
     {
