@@ -1,0 +1,224 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Xunit.Abstractions;
+
+namespace Slipway.Docker.Tests;
+
+/// <summary>
+/// The build context held against the Docker CLI itself: every case of <see cref="DifferentialCases"/> is built
+/// twice on the same engine, once by <c>docker build</c> with the classic builder and once by
+/// <see cref="ImageBuilder"/> (which sends <see cref="BuildContext"/>), from <c>FROM scratch</c> with
+/// <c>COPY . /ctx/</c>; then the layers are compared entry by entry (name, kind, mode, size, content, link
+/// target, device numbers, modification time). When the CLI refuses a context, Slipway must refuse it too, with
+/// the CLI's message.
+/// </summary>
+[Collection(RealDocker.Name)]
+public sealed class DockerCliDifferentialTests(DockerFixture fixture, ITestOutputHelper output)
+{
+    private const string Dockerfile = "FROM scratch\nCOPY . /ctx/\n";
+
+    [Fact]
+    public async Task Every_case_reaches_the_image_as_the_docker_cli_sends_it()
+    {
+        Assert.True(DifferentialCases.All.Length >= 130, $"only {DifferentialCases.All.Length} cases");
+        Assert.Equal(DifferentialCases.All.Length, DifferentialCases.All.Select(c => c.Name).Distinct().Count());
+        var prefix = $"slipway-difftest-{Guid.NewGuid():N}"[..26];
+        var template = await CreateTemplateAsync(fixture.NewDirectory("difftest-template"));
+        var differences = new ConcurrentBag<string>();
+        var agreed = 0;
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            await Parallel.ForEachAsync(
+                DifferentialCases.All.Select((c, i) => (Case: c, Index: i)),
+                new ParallelOptions { MaxDegreeOfParallelism = 3 },
+                async (item, _) =>
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+                    var difference = await CompareAsync(item.Case, template, $"{prefix}-{item.Index}", timeout.Token);
+                    if (difference is null)
+                    {
+                        Interlocked.Increment(ref agreed);
+                    }
+                    else
+                    {
+                        differences.Add($"{item.Case.Name}: {difference}");
+                    }
+                });
+        }
+        finally
+        {
+            await RemoveImagesAsync(prefix);
+        }
+
+        output.WriteLine($"{agreed} of {DifferentialCases.All.Length} cases agree with the Docker CLI ({stopwatch.Elapsed.TotalSeconds:0.0} s)");
+        foreach (var difference in differences.Order(StringComparer.Ordinal))
+        {
+            output.WriteLine(difference);
+        }
+
+        Assert.True(differences.IsEmpty, $"{differences.Count} cases differ from the Docker CLI:\n{string.Join("\n", differences.Order(StringComparer.Ordinal))}");
+    }
+
+    /// <summary>Null when both agree, else what differs.</summary>
+    private async Task<string?> CompareAsync(DifferentialCase testCase, string template, string tag, CancellationToken ct)
+    {
+        var root = fixture.NewDirectory("difftest-case");
+        var context = Path.Combine(root, "context");
+        await RunAsync("cp", ["-a", template, context], ct);
+        await File.WriteAllTextAsync(Path.Combine(context, ".dockerignore"), testCase.Dockerignore, ct);
+        await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), Dockerfile, ct);
+        var dockerfile = Path.GetFullPath(Path.Combine(context, testCase.Dockerfile));
+        Directory.CreateDirectory(Path.GetDirectoryName(dockerfile)!);
+        await File.WriteAllTextAsync(dockerfile, Dockerfile, ct);
+
+        var cliTag = tag + "-cli";
+        var cli = await RunAsync("docker", ["build", "-q", "--no-cache", "--network", "host", "-f", dockerfile, "-t", cliTag, context], ct, ("DOCKER_BUILDKIT", "0"));
+
+        var ourTag = tag + "-slipway";
+        string? ourError = null;
+        try
+        {
+            await new ImageBuilder(fixture.Engine).BuildAsync(
+                new ImageBuildRequest { ContextDirectory = context, Dockerfile = dockerfile, Tags = [ourTag], NoCache = true },
+                new RecordingLog(),
+                ct);
+        }
+        catch (Exception exception) when (exception is FormatException or DockerBuildException or IOException or UnauthorizedAccessException)
+        {
+            ourError = exception.Message;
+        }
+
+        if (cli.ExitCode != 0)
+        {
+            var cliError = CliError(cli.Stderr);
+            return ourError is null ? $"the CLI refuses ({cliError}), Slipway builds"
+                : ourError.Contains(cliError, StringComparison.Ordinal) ? null
+                : $"both refuse, with other messages: CLI \"{cliError}\", Slipway \"{ourError}\"";
+        }
+
+        if (ourError is not null)
+        {
+            return $"the CLI builds, Slipway refuses: {ourError}";
+        }
+
+        var theirs = await ListLayerAsync(cliTag, ct);
+        var ours = await ListLayerAsync(ourTag, ct);
+        if (theirs.SequenceEqual(ours))
+        {
+            return null;
+        }
+
+        var onlyCli = theirs.Except(ours).ToList();
+        var onlyOurs = ours.Except(theirs).ToList();
+        return $"image differs; only from the CLI: [{string.Join("; ", onlyCli)}]; only from Slipway: [{string.Join("; ", onlyOurs)}]";
+    }
+
+    /// <summary>"error checking context: syntax error in pattern" → "syntax error in pattern".</summary>
+    private static string CliError(string stderr)
+    {
+        var line = stderr.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0 && !l.Contains("deprecated", StringComparison.OrdinalIgnoreCase)
+            && !l.Contains("BuildKit", StringComparison.Ordinal) && !l.Contains("environment-variable", StringComparison.Ordinal)) ?? stderr;
+        const string Checking = "error checking context: ";
+        var at = line.IndexOf(Checking, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? line[(at + Checking.Length)..] : line;
+    }
+
+    /// <summary>The entries of the image's only layer, one line each, sorted.</summary>
+    private async Task<List<string>> ListLayerAsync(string tag, CancellationToken ct)
+    {
+        var listing = new List<string>();
+        await using var image = await fixture.Engine.Client.Images.SaveImageAsync(tag, ct);
+        await using var outer = new TarReader(image);
+        while (await outer.GetNextEntryAsync(copyData: false, ct) is { } entry)
+        {
+            if (!entry.Name.EndsWith("layer.tar", StringComparison.Ordinal) || entry.DataStream is null)
+            {
+                continue;
+            }
+
+            await using var layer = new TarReader(entry.DataStream);
+            while (await layer.GetNextEntryAsync(copyData: false, ct) is { } file)
+            {
+                var hash = file.DataStream is null ? "-" : Convert.ToHexString(await SHA256.HashDataAsync(file.DataStream, ct))[..12];
+                var device = file is PosixTarEntry posix && file.EntryType is TarEntryType.CharacterDevice or TarEntryType.BlockDevice ? $" dev={posix.DeviceMajor},{posix.DeviceMinor}" : "";
+
+                // /ctx itself is made by COPY, at the time of the build.
+                var time = file.Name == "ctx/" ? "" : $" mtime={file.ModificationTime.ToUnixTimeSeconds()}";
+                listing.Add($"{Escape(file.Name)} {file.EntryType} {Convert.ToString((int)file.Mode, 8)} {file.Uid}:{file.Gid} size={file.Length} sha={hash} link={Escape(file.LinkName)}{device}{time}");
+            }
+        }
+
+        listing.Sort(StringComparer.Ordinal);
+        return listing;
+    }
+
+    private static string Escape(string text) => text.Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>The tree every case starts from: <see cref="DifferentialCases.Tree"/> and one file of every kind.</summary>
+    private static async Task<string> CreateTemplateAsync(string directory)
+    {
+        foreach (var file in DifferentialCases.Tree)
+        {
+            var path = Path.Combine(directory, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, file + "\n");
+        }
+
+        File.CreateSymbolicLink(Path.Combine(directory, "dangling"), "nowhere");
+        File.CreateSymbolicLink(Path.Combine(directory, "linkdir"), "docs");
+        File.CreateSymbolicLink(Path.Combine(directory, "linkfile"), "README.md");
+        await File.WriteAllTextAsync(Path.Combine(directory, "hard1"), "one inode, two names\n");
+        await RunAsync("ln", [Path.Combine(directory, "hard1"), Path.Combine(directory, "hard2")], CancellationToken.None);
+        await RunAsync("mkfifo", [Path.Combine(directory, "pipe")], CancellationToken.None);
+        await RunAsync("mknod", [Path.Combine(directory, "null"), "c", "1", "3"], CancellationToken.None);
+        await RunAsync("mknod", [Path.Combine(directory, "loop"), "b", "7", "200"], CancellationToken.None);
+        await RunAsync("chmod", ["4750", Path.Combine(directory, "file")], CancellationToken.None);
+        using (var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        {
+            socket.Bind(new UnixDomainSocketEndPoint(Path.Combine(directory, "sock")));
+        }
+
+        return directory;
+    }
+
+    private async Task RemoveImagesAsync(string prefix)
+    {
+        var images = await RunAsync("docker", ["images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", $"reference={prefix}*"], CancellationToken.None);
+        var tags = images.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (tags.Length > 0)
+        {
+            var removed = await RunAsync("docker", ["rmi", "-f", .. tags], CancellationToken.None);
+            output.WriteLine($"removed {tags.Length} test images (exit {removed.ExitCode})");
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string file, string[] arguments, CancellationToken ct, params (string Name, string Value)[] environment)
+    {
+        var startInfo = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"cannot start {file}");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (file != "docker" && process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {await stderr}");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
