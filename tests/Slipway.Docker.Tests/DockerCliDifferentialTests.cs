@@ -42,7 +42,16 @@ public sealed class DockerCliDifferentialTests(DockerFixture fixture, ITestOutpu
                 async (item, _) =>
                 {
                     using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-                    var difference = await CompareAsync(item.Case, template, $"{prefix}-{item.Index}", timeout.Token);
+                    string? difference;
+                    try
+                    {
+                        difference = await CompareAsync(item.Case, template, $"{prefix}-{item.Index}", timeout.Token);
+                    }
+                    catch (Exception exception) when (exception is not OutOfMemoryException)
+                    {
+                        difference = $"the comparison failed: {exception}";
+                    }
+
                     if (difference is null)
                     {
                         Interlocked.Increment(ref agreed);
@@ -104,7 +113,7 @@ public sealed class DockerCliDifferentialTests(DockerFixture fixture, ITestOutpu
         // engine makes itself (parents of re-included files) carry the time of each build.
         var cliLayers = await RunAsync("docker", ["image", "inspect", "-f", "{{.RootFS.Layers}}", cliTag], ct);
         var ourLayers = await RunAsync("docker", ["image", "inspect", "-f", "{{.RootFS.Layers}}", ourTag], ct);
-        if (cliLayers.ExitCode == 0 && cliLayers.Stdout.Contains("sha256:", StringComparison.Ordinal) && cliLayers.Stdout == ourLayers.Stdout)
+        if (cliLayers.ExitCode == 0 && cliLayers.Stdout == ourLayers.Stdout)
         {
             return null;
         }
