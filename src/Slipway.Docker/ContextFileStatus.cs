@@ -33,6 +33,9 @@ internal readonly record struct ContextFileStatus(
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxBasicStats = 0x7FF;
+    private const int NotPermitted = 1;
+    private const int NoSuchFile = 2;
+    private const int NoSuchSystemCall = 38;
 
     /// <summary>The status of <paramref name="path"/> itself (a symbolic link is not followed).</summary>
     public static ContextFileStatus Of(string path)
@@ -40,13 +43,20 @@ internal readonly record struct ContextFileStatus(
         if (OperatingSystem.IsLinux())
         {
             var bytes = Encoding.UTF8.GetBytes(path + "\0");
-            if (NativeMethods.statx(AtFdCwd, bytes, AtSymlinkNoFollow, StatxBasicStats, out var status) != 0)
+            if (NativeMethods.statx(AtFdCwd, bytes, AtSymlinkNoFollow, StatxBasicStats, out var status) == 0)
             {
-                var errno = Marshal.GetLastPInvokeError();
-                throw new IOException($"cannot stat {path}: {Marshal.GetPInvokeErrorMessage(errno)}");
+                return FromStatx(status);
             }
 
-            return FromStatx(status);
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno is not (NoSuchSystemCall or NotPermitted))
+            {
+                // .NET sees names that are not valid UTF-8 with replacement characters, so such a file cannot be found again.
+                throw new IOException($"cannot read {path} for the build context: {Marshal.GetPInvokeErrorMessage(errno)}"
+                    + (errno == NoSuchFile ? " (a name that is not valid UTF-8 cannot be sent: rename the file or list it in .dockerignore)" : ""));
+            }
+
+            // An old kernel or a seccomp profile without statx: what .NET itself knows will do.
         }
 
         return FromManaged(path);

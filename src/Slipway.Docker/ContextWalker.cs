@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace Slipway.Docker;
 
 /// <summary>A file the context sends: where it is, its name in the tar (without a trailing <c>/</c>), what it is.</summary>
@@ -21,7 +23,7 @@ internal static class ContextWalker
 
         void Visit(string directory, string relativeDirectory)
         {
-            foreach (var (fullPath, name) in Children(directory))
+            foreach (var (fullPath, name, isDirectory) in Children(directory))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var relative = relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
@@ -30,12 +32,11 @@ internal static class ContextWalker
                     continue;
                 }
 
-                var status = ContextFileStatus.Of(fullPath);
-                if (status.Kind == ContextFileKind.Directory)
+                if (isDirectory)
                 {
                     Visit(fullPath, relative);
                 }
-                else if (status.Kind == ContextFileKind.Regular)
+                else if (ContextFileStatus.Of(fullPath).Kind == ContextFileKind.Regular)
                 {
                     try
                     {
@@ -59,12 +60,10 @@ internal static class ContextWalker
 
         void Visit(string directory, string relativeDirectory, bool[]? parentMatched)
         {
-            foreach (var (fullPath, name) in Children(directory))
+            foreach (var (fullPath, name, isDirectory) in Children(directory))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var relative = relativeDirectory.Length == 0 ? name : relativeDirectory + "/" + name;
-                var status = ContextFileStatus.Of(fullPath);
-                var isDirectory = status.Kind == ContextFileKind.Directory;
                 var (excluded, matched) = ignore.IsExcludedGivenParent(relative, parentMatched);
                 if (excluded)
                 {
@@ -77,7 +76,7 @@ internal static class ContextWalker
                     continue;
                 }
 
-                files.Add(new ContextFile(fullPath, relative, status));
+                files.Add(new ContextFile(fullPath, relative, ContextFileStatus.Of(fullPath)));
                 if (isDirectory)
                 {
                     Visit(fullPath, relative, matched);
@@ -86,10 +85,16 @@ internal static class ContextWalker
         }
     }
 
-    /// <summary>The entries of <paramref name="directory"/> sorted by the bytes of their UTF-8 names, as Go sorts them.</summary>
-    private static IEnumerable<(string FullPath, string Name)> Children(string directory) =>
-        Directory.EnumerateFileSystemEntries(directory)
-            .Select(path => (FullPath: path, Name: Path.GetFileName(path)))
+    /// <summary>
+    /// The entries of <paramref name="directory"/> sorted by the bytes of their UTF-8 names, as Go sorts them,
+    /// each with whether it is a directory (a link to one is not): decided from the directory listing, as Go's
+    /// walker decides, so an excluded file is never looked at.
+    /// </summary>
+    private static IEnumerable<(string FullPath, string Name, bool IsDirectory)> Children(string directory) =>
+        new FileSystemEnumerable<(string FullPath, string Name, bool IsDirectory)>(
+                directory,
+                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.FileName.ToString(), entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0),
+                new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false })
             .OrderBy(child => child.Name, Utf8Order.Instance);
 
     /// <summary>Ordinal order of UTF-8 bytes, which is the order of code points (not of UTF-16 units).</summary>

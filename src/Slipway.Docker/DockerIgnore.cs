@@ -24,7 +24,10 @@ public sealed class DockerIgnore
     /// comment, whitespace around a pattern and a leading <c>/</c> are removed and the pattern is cleaned.
     /// </summary>
     /// <exception cref="FormatException">A line Docker refuses (<c>!</c> alone, a malformed pattern).</exception>
-    public static DockerIgnore Parse(string text)
+    public static DockerIgnore Parse(string text) => Parse(text, ".dockerignore");
+
+    /// <summary>Parses <paramref name="text"/>, naming <paramref name="file"/> in errors.</summary>
+    internal static DockerIgnore Parse(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = text.Split('\n');
@@ -39,7 +42,7 @@ public sealed class DockerIgnore
                 line = line.StartsWith('\uFEFF') ? line[1..] : line;
             }
 
-            if (ReadPattern(line) is { } pattern && DockerIgnorePattern.Create(pattern, i + 1, line) is { } parsed)
+            if (ReadPattern(line) is { } pattern && DockerIgnorePattern.Create(pattern, file, i + 1, line) is { } parsed)
             {
                 patterns.Add(parsed);
             }
@@ -53,7 +56,7 @@ public sealed class DockerIgnore
     {
         var file = Path.Combine(contextDirectory, ".dockerignore");
         // Decoded without BOM detection: Parse drops one BOM, as Docker does.
-        return File.Exists(file) ? Parse(System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(file))) : Empty;
+        return File.Exists(file) ? Parse(System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(file)), file) : Empty;
     }
 
     /// <summary>
@@ -195,7 +198,7 @@ public sealed class DockerIgnore
 
     /// <summary>These rules followed by <paramref name="exceptions"/> (the CLI's <c>!Dockerfile</c>, <c>!.dockerignore</c>).</summary>
     internal DockerIgnore WithExceptions(IEnumerable<string> exceptions) =>
-        new([.. patterns, .. exceptions.Select(e => DockerIgnorePattern.Create("!" + e, 0, "!" + e)).OfType<DockerIgnorePattern>()]);
+        new([.. patterns, .. exceptions.Select(e => DockerIgnorePattern.Create("!" + e, ".dockerignore", 0, "!" + e)).OfType<DockerIgnorePattern>()]);
 
     /// <summary>
     /// ignorefile.ReadAll for one line: null for a comment (a <c>#</c> in the first column) or a blank line;

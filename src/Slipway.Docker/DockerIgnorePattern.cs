@@ -15,10 +15,11 @@ internal sealed class DockerIgnorePattern
     private Kind kind;
     private Regex? regex;
 
-    private DockerIgnorePattern(string pattern, bool exception, int line, string source)
+    private DockerIgnorePattern(string pattern, bool exception, string file, int line, string source)
     {
         Pattern = pattern;
         IsException = exception;
+        File = file;
         Line = line;
         Source = source;
         DirectoryCount = pattern.Split('/').Length;
@@ -40,6 +41,9 @@ internal sealed class DockerIgnorePattern
     /// <summary>True for <c>!pattern</c>: a re-inclusion.</summary>
     public bool IsException { get; }
 
+    /// <summary>The .dockerignore it comes from, for messages.</summary>
+    public string File { get; }
+
     /// <summary>The line of the .dockerignore it comes from (1-based); 0 for patterns added by the build.</summary>
     public int Line { get; }
 
@@ -53,7 +57,7 @@ internal sealed class DockerIgnorePattern
     /// moby's patternmatcher.New for one pattern as ignorefile.ReadAll left it: null for a blank one, a
     /// <see cref="FormatException"/> with Docker's message for <c>!</c> alone or a malformed pattern.
     /// </summary>
-    public static DockerIgnorePattern? Create(string pattern, int line, string source)
+    public static DockerIgnorePattern? Create(string pattern, string file, int line, string source)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         pattern = pattern.Trim();
@@ -68,7 +72,7 @@ internal sealed class DockerIgnorePattern
         {
             if (pattern.Length == 1)
             {
-                throw Refusal(line, source, "illegal exclusion pattern: \"!\"");
+                throw Refusal(file, line, source, "illegal exclusion pattern: \"!\"", "a '!' needs a pattern after it: remove the line or complete it");
             }
 
             pattern = pattern[1..];
@@ -76,10 +80,10 @@ internal sealed class DockerIgnorePattern
 
         if (!GoFilePathMatch.IsWellFormed(pattern))
         {
-            throw Refusal(line, source, "syntax error in pattern");
+            throw Refusal(file, line, source, "syntax error in pattern", BracketsHint);
         }
 
-        return new DockerIgnorePattern(pattern, exception, line, source);
+        return new DockerIgnorePattern(pattern, exception, file, line, source);
     }
 
     /// <summary>True when the pattern matches <paramref name="path"/> itself (slash-separated, relative to the context).</summary>
@@ -103,15 +107,17 @@ internal sealed class DockerIgnorePattern
             case Kind.Regexp when regex is not null:
                 return regex.IsMatch(path);
             default:
-                throw Refusal(Line, Source, "syntax error in pattern");
+                throw Refusal(File, Line, Source, "syntax error in pattern", "Docker reads this pattern as a Go regular expression and that expression is invalid: escape the character after '\\' or write it without one");
         }
     }
 
-    /// <summary>A refusal of the .dockerignore: Docker's own message, then where and what.</summary>
-    internal static FormatException Refusal(int line, string source, string dockerMessage) =>
+    private const string BracketsHint = "Docker refuses it too: close every '[', start no class with ']' or '-', end no range with '-', and escape a final '\\'";
+
+    /// <summary>A refusal of the .dockerignore: Docker's own message first, then where, what and how to fix it.</summary>
+    internal static FormatException Refusal(string file, int line, string source, string dockerMessage, string hint) =>
         new(line == 0
-            ? $"{dockerMessage}: the pattern \"{source}\" added for the Dockerfile or .dockerignore"
-            : $"{dockerMessage}: .dockerignore line {line}: \"{source}\" (Docker refuses this pattern; escape special characters with \\ or fix the brackets)");
+            ? $"{dockerMessage}: the pattern \"{source}\" that the build adds for the Dockerfile or .dockerignore ({hint})"
+            : $"{dockerMessage}: {file} line {line}: \"{source}\" ({hint})");
 
     /// <summary>Go's filepath.Clean for slash paths: collapses <c>//</c>, <c>.</c> and <c>..</c>, drops a trailing <c>/</c>.</summary>
     internal static string CleanPath(string path)
@@ -249,7 +255,7 @@ internal sealed class DockerIgnorePattern
             }
             catch (NotSupportedException unsupported)
             {
-                throw Refusal(Line, Source, unsupported.Message);
+                throw Refusal(File, Line, Source, "unsupported pattern", unsupported.Message);
             }
 
             if (regex is null)
