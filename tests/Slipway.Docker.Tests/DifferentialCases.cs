@@ -33,7 +33,7 @@ public static class DifferentialCases
         "build/out/app.dll", "builder/app.dll", "somedir/temporary.txt", "somedir/subdir/temporary.txt", "temporary.txt",
         "tempa", "temp", "tempab", "rooted.txt", "sub/rooted.txt",
         "a b.txt", "new\nline", "é.txt", "😀.txt", "日本/語.txt", "1.txt", "b.txt", "d.txt", "$dollar", "a+b(1).txt",
-        "star*.txt", "q?.txt", "[x].txt", "go.mod", "docker-compose.yml", "Dockerfile.prod", ".env",
+        "star*.txt", "q?.txt", "[x].txt", "١.txt", "tail\n", "logs/new\nline", "go.mod", "docker-compose.yml", "Dockerfile.prod", ".env",
     ];
 
     public static readonly DifferentialCase[] All =
@@ -159,6 +159,9 @@ public static class DifferentialCases
         new("regexp: star over newline", "new*"),
         new("regexp: double star over newline", "*/**\n!logs"),
         new("regexp: quoted", "\\Q*"),
+        new("regexp: dollar is the end of the name", "tai?"),
+        new("regexp: double star stops at a newline", "*/**"),
+        new("regexp: perl digit is ascii", "\\d*"),
         new("regexp: posix alpha", "[[:alpha:]]e"),
         new("regexp: escaped dot", "a\\.log"),
         new("regexp: class of star", "star[*].txt"),
