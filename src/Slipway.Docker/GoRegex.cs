@@ -39,7 +39,19 @@ internal sealed class GoRegex
         ArgumentNullException.ThrowIfNull(expression);
         var parser = new GoRegex(expression);
         var body = parser.ParseSequence(topLevel: true);
-        return body is null ? null : new Regex(body, RegexOptions.CultureInvariant);
+        if (body is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Regex(body, RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new NotSupportedException($"Go accepts the regular expression {expression} but Slipway cannot translate it ({exception.Message}); simplify the pattern", exception);
+        }
     }
 
     private bool AtEnd => position >= text.Length;
@@ -50,8 +62,9 @@ internal sealed class GoRegex
     private string? ParseSequence(bool topLevel)
     {
         var output = new StringBuilder();
-        var lastAtomStart = -1;
-        var lastWasRepeat = false;
+        var canRepeat = false;
+        var repeated = false;
+        var lazy = false;
         while (!AtEnd)
         {
             var ch = Peek;
@@ -68,41 +81,41 @@ internal sealed class GoRegex
             if (ch is '*' or '+' or '?')
             {
                 position++;
-                if (lastWasRepeat)
+                if (repeated)
                 {
-                    // Only '?' may follow a repetition (it makes it lazy); Go rejects '**' and the like.
-                    if (ch != '?' || output[^1] == '?')
+                    // Only one '?' may follow a repetition (it makes it lazy); Go rejects '**', 'x*??' and the like.
+                    if (ch != '?' || lazy)
                     {
                         return null;
                     }
 
                     output.Append('?');
+                    lazy = true;
                     continue;
                 }
 
-                if (lastAtomStart < 0)
+                if (!canRepeat)
                 {
                     return null;
                 }
 
                 output.Append((char)ch);
-                lastWasRepeat = true;
+                repeated = true;
                 continue;
             }
 
-            lastWasRepeat = false;
-            lastAtomStart = output.Length;
+            repeated = false;
+            lazy = false;
+            canRepeat = true;
             position++;
             string? atom;
             switch (ch)
             {
                 case '^':
                     atom = @"\A";
-                    lastAtomStart = -1;
                     break;
                 case '$':
                     atom = @"\z";
-                    lastAtomStart = -1;
                     break;
                 case '.':
                     atom = Emit(Negate([('\n', '\n')]));
@@ -110,7 +123,7 @@ internal sealed class GoRegex
                 case '(':
                     if (!AtEnd && Peek == '?')
                     {
-                        // Flags and named groups never come out of a .dockerignore pattern.
+                        // Flags and named groups: a '(' never comes out of a .dockerignore pattern unescaped.
                         return null;
                     }
 
@@ -128,11 +141,11 @@ internal sealed class GoRegex
                     atom = cls is null ? null : Emit(cls);
                     break;
                 case '\\':
-                    atom = ParseEscapeOutsideClass(ref lastAtomStart);
+                    atom = ParseEscapeOutsideClass();
                     break;
                 case '|':
                     atom = "|";
-                    lastAtomStart = -1;
+                    canRepeat = false;
                     break;
                 default:
                     atom = Literal(ch);
@@ -150,7 +163,7 @@ internal sealed class GoRegex
         return output.ToString();
     }
 
-    private string? ParseEscapeOutsideClass(ref int lastAtomStart)
+    private string? ParseEscapeOutsideClass()
     {
         if (AtEnd)
         {
@@ -162,19 +175,15 @@ internal sealed class GoRegex
         {
             case 'A':
                 position++;
-                lastAtomStart = -1;
                 return @"\A";
             case 'z':
                 position++;
-                lastAtomStart = -1;
                 return @"\z";
             case 'b':
                 position++;
-                lastAtomStart = -1;
                 return $"(?:(?<={Word})(?!{Word})|(?<!{Word})(?={Word}))";
             case 'B':
                 position++;
-                lastAtomStart = -1;
                 return $"(?:(?<={Word})(?={Word})|(?<!{Word})(?!{Word}))";
             case 'Q':
                 position++;
