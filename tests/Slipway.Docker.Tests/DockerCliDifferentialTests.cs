@@ -21,6 +21,12 @@ public sealed class DockerCliDifferentialTests(DockerFixture fixture, ITestOutpu
 {
     private const string Dockerfile = "FROM scratch\nCOPY . /\n";
 
+    /// <summary>The oldest CLI whose context walker decides from parent results (moby's patternmatcher), as Slipway does.</summary>
+    private const int OldestCliMajor = 23;
+
+    /// <summary>The Docker CLI held against: the one SLIPWAY_DOCKER_CLI names, else the newest <c>docker</c> on the PATH.</summary>
+    private string Cli { get; set; } = "docker";
+
     /// <summary>Every file of the template is this old, so a directory the engine makes itself stands out.</summary>
     private const long TemplateTime = 1577836800;
 
@@ -29,6 +35,7 @@ public sealed class DockerCliDifferentialTests(DockerFixture fixture, ITestOutpu
     {
         Assert.True(DifferentialCases.All.Length >= 130, $"only {DifferentialCases.All.Length} cases");
         Assert.Equal(DifferentialCases.All.Length, DifferentialCases.All.Select(c => c.Name).Distinct().Count());
+        await ChooseCliAsync();
         var prefix = $"slipway-difftest-{Guid.NewGuid():N}"[..26];
         var template = await CreateTemplateAsync(fixture.NewDirectory("difftest-template"));
         var differences = new ConcurrentBag<string>();
@@ -76,6 +83,34 @@ public sealed class DockerCliDifferentialTests(DockerFixture fixture, ITestOutpu
         Assert.True(differences.IsEmpty, $"{differences.Count} cases differ from the Docker CLI:\n{string.Join("\n", differences.Order(StringComparer.Ordinal))}");
     }
 
+    /// <summary>
+    /// Debian's docker.io still ships the 20.10 CLI, whose walker re-matched parents and mishandled patterns
+    /// such as <c>a(b)c</c>; Slipway follows the current CLI, so an older one is no reference.
+    /// </summary>
+    private async Task ChooseCliAsync()
+    {
+        var candidates = Environment.GetEnvironmentVariable("SLIPWAY_DOCKER_CLI") is { Length: > 0 } named
+            ? [named]
+            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(directory => Path.Combine(directory, "docker")).Where(File.Exists).Distinct().ToArray();
+        var versions = new List<(string Path, Version Version, string Text)>();
+        foreach (var candidate in candidates)
+        {
+            var version = await RunAsync(candidate, ["version", "--format", "{{.Client.Version}}"], CancellationToken.None);
+            var text = version.Stdout.Trim();
+            if (Version.TryParse(new string(text.TakeWhile(c => char.IsDigit(c) || c == '.').ToArray()).TrimEnd('.'), out var parsed))
+            {
+                versions.Add((candidate, parsed, text));
+            }
+        }
+
+        Assert.True(versions.Count > 0, $"no Docker CLI found (looked at: {string.Join(", ", candidates)}); install docker-ce-cli or set SLIPWAY_DOCKER_CLI");
+        var newest = versions.MaxBy(v => v.Version);
+        Assert.True(newest.Version.Major >= OldestCliMajor, $"the newest Docker CLI found, {newest.Path} {newest.Text}, is older than {OldestCliMajor}.0, whose context walker Slipway follows: install docker-ce-cli (or point SLIPWAY_DOCKER_CLI at a newer docker)");
+        Cli = newest.Path;
+        output.WriteLine($"held against {Cli} {newest.Text}");
+    }
+
     /// <summary>Null when both agree, else what differs.</summary>
     private async Task<string?> CompareAsync(DifferentialCase testCase, string template, string tag, CancellationToken ct)
     {
@@ -91,7 +126,7 @@ public sealed class DockerCliDifferentialTests(DockerFixture fixture, ITestOutpu
         // Both sides build at once: they share nothing but the (read-only) context directory.
         var cliTag = tag + "-cli";
         var ourTag = tag + "-slipway";
-        var cliBuild = RunAsync("docker", ["build", "-q", "--no-cache", "--network", "host", "-f", dockerfile, "-t", cliTag, context], ct, ("DOCKER_BUILDKIT", "0"));
+        var cliBuild = RunAsync(Cli, ["build", "-q", "--no-cache", "--network", "host", "-f", dockerfile, "-t", cliTag, context], ct, ("DOCKER_BUILDKIT", "0"));
         var ourBuild = BuildWithSlipwayAsync(context, dockerfile, ourTag, ct);
         var cli = await cliBuild;
         var ourError = await ourBuild;
@@ -118,8 +153,8 @@ public sealed class DockerCliDifferentialTests(DockerFixture fixture, ITestOutpu
             return null;
         }
 
-        var theirs = await ListLayerAsync(cliTag, ct);
-        var ours = await ListLayerAsync(ourTag, ct);
+        var theirs = cliLayers.Stdout.Trim() == "[]" ? [] : await ListLayerAsync(cliTag, ct);
+        var ours = ourLayers.Stdout.Trim() == "[]" ? [] : await ListLayerAsync(ourTag, ct);
         if (theirs.SequenceEqual(ours))
         {
             return null;
@@ -252,7 +287,7 @@ public sealed class DockerCliDifferentialTests(DockerFixture fixture, ITestOutpu
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
-        if (file != "docker" && process.ExitCode != 0)
+        if (Path.GetFileName(file) != "docker" && process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {await stderr}");
         }
