@@ -1,9 +1,34 @@
 using Slipway;
+using Slipway.Workflows;
 
 /// <summary>
 /// The pipeline of this repository. Each target says what it needs and what it does; how it does it lives in
 /// the partial files by concern (Build.DotNet.cs, Build.Docker.cs) and in src/.
 /// </summary>
+// ---- GitHub Actions workflows (.github/workflows, written by ./build.sh --generate-workflows) ----
+[GitHubActions("ci", OnPushBranches = ["main"], OnPushTags = ["v*"], OnPullRequest = true,
+    ConcurrencyGroup = "ci-${{ github.ref }}", ConcurrencyCancelInProgress = true,
+    InvokedTargets = [nameof(Test)], TimeoutMinutes = 30, UploadArtifacts = ["test-results=artifacts/test-results"])]
+[GitHubActions("deploy", OnPushBranches = ["main"],
+    InvokedTargets = [nameof(Test), nameof(Publish)], TimeoutMinutes = 30,
+    UploadArtifacts = ["test-results=artifacts/test-results", "publish=artifacts/publish"])]
+[GitHubActionsJob("deploy", "deploy-staging", Needs = ["test-publish"], Environment = "staging",
+    InvokedTargets = ["Deploy"], SkippedTargets = [nameof(Test), nameof(Publish)], Parameters = ["Environment=staging"],
+    JobPermissions = ["contents: read", "id-token: write"], JobConcurrencyGroup = "environment-staging", TimeoutMinutes = 30,
+    DownloadArtifacts = ["publish=artifacts/publish"], UploadArtifacts = ["deployment-staging=artifacts/deployments"])]
+[GitHubActionsUses("deploy", "deploy-staging", "aws-actions/configure-aws-credentials@v4", Name = "AWS credentials for staging (GitHub OIDC)",
+    With = ["role-to-assume=@deploy/environments/staging.json#awsRoleArn", "aws-region=@deploy/environments/staging.json#region"])]
+[GitHubActions("promote", OnWorkflowDispatch = true, JobId = "promote", Environment = "production",
+    InvokedTargets = ["Promote"], Parameters = ["From=${{ inputs.source }}", "To=${{ inputs.target }}", "Version=${{ inputs.version }}", "Digest=${{ inputs.digest }}"],
+    JobPermissions = ["contents: read", "id-token: write"], JobConcurrencyGroup = "environment-${{ inputs.target }}", TimeoutMinutes = 30,
+    UploadArtifacts = ["deployment=artifacts/deployments"])]
+[GitHubActionsInput("promote", "version", Description = "Version to promote (e.g. 1.4.0); leave both empty for what the source runs now")]
+[GitHubActionsInput("promote", "digest", Description = "Or the image digest to promote (sha256:...)")]
+[GitHubActionsInput("promote", "source", Description = "Environment whose running image is promoted", Required = true, Default = "staging", OptionsFromFiles = "deploy/environments/*.json", ExcludedOptions = ["local"])]
+[GitHubActionsInput("promote", "target", Description = "Environment that receives it", Required = true, Default = "production", OptionsFromFiles = "deploy/environments/*.json", ExcludedOptions = ["local"])]
+[GitHubActionsUses("promote", "promote", "aws-actions/configure-aws-credentials@v4", Name = "AWS credentials for production (GitHub OIDC)",
+    With = ["role-to-assume=@deploy/environments/production.json#awsRoleArn", "aws-region=@deploy/environments/production.json#region"])]
+// ---- end of workflows ----
 sealed partial class Build : NukeBuild
 {
     public static int Main() => Execute<Build>(x => x.Test);

@@ -20,10 +20,14 @@ internal static class BuiltInOptions
         ("--profile <names>", "Also read .nuke/parameters.<name>.json (later names win)."),
         ("--target <names>", "Targets to run (same as naming them first)."),
         ("--verbosity <level>", "Quiet, Normal or Verbose (debug lines and stack traces)."),
+        .. Workflows.WorkflowCommands.Descriptions,
     ];
 
     public static IReadOnlyCollection<string> Keys { get; } =
-        new HashSet<string>([Help, Plan, Skip, Profile, Target, Verbosity], StringComparer.Ordinal);
+        new HashSet<string>([Help, Plan, Skip, Profile, Target, Verbosity, .. WorkflowKeys], StringComparer.Ordinal);
+
+    private static IEnumerable<string> WorkflowKeys =>
+        [ParameterNames.Normalize(Workflows.WorkflowCommands.Generate), ParameterNames.Normalize(Workflows.WorkflowCommands.Check)];
 
     public static CommandLineOption? Find(CommandLineArguments arguments, string key) =>
         arguments.Options.LastOrDefault(o => ParameterNames.Normalize(o.Name) == key);

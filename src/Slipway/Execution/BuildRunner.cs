@@ -71,6 +71,11 @@ internal sealed class BuildRunner
             return ExitCodes.Success;
         }
 
+        if (Workflows.WorkflowCommands.Run(build, arguments, session) is { } workflowExitCode)
+        {
+            return workflowExitCode;
+        }
+
         var binder = new ParameterBinder(parameters, session.RootDirectory);
         var profiles = BuiltInOptions.Find(arguments, BuiltInOptions.Profile)?.Values ?? [];
         session.Values = binder.Bind(build, arguments.Options, environment, profiles, BuiltInOptions.Keys);
