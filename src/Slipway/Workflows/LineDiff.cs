@@ -43,9 +43,12 @@ internal static class LineDiff
 
             var stop = Math.Min(edits.Count, end + Context);
             var hunk = edits.GetRange(start, stop - start);
-            var oldStart = edits.Take(start).Count(e => e.Kind != '+') + 1;
-            var newStart = edits.Take(start).Count(e => e.Kind != '-') + 1;
-            output.Append($"@@ -{oldStart},{hunk.Count(e => e.Kind != '+')} +{newStart},{hunk.Count(e => e.Kind != '-')} @@\n");
+            var oldCount = hunk.Count(e => e.Kind != '+');
+            var newCount = hunk.Count(e => e.Kind != '-');
+            // An empty side starts at the line before, as in git: "@@ -0,0 +1,2 @@" for a new file.
+            var oldStart = edits.Take(start).Count(e => e.Kind != '+') + (oldCount > 0 ? 1 : 0);
+            var newStart = edits.Take(start).Count(e => e.Kind != '-') + (newCount > 0 ? 1 : 0);
+            output.Append($"@@ -{oldStart},{oldCount} +{newStart},{newCount} @@\n");
             foreach (var edit in hunk)
             {
                 output.Append(edit.Kind).Append(edit.Line).Append('\n');

@@ -47,8 +47,8 @@ internal static class WorkflowCommands
             }
 
             session.Log.Information(changes.Count == 0
-                ? $"{workflows.Files.Count} workflows in {GeneratedWorkflows.Directory} were already up to date."
-                : $"{changes.Count} of {workflows.Files.Count} workflows in {GeneratedWorkflows.Directory} changed: commit them.");
+                ? $"{Count(workflows.Files.Count)} in {GeneratedWorkflows.Directory} already up to date."
+                : $"{changes.Count} of {Count(workflows.Files.Count)} in {GeneratedWorkflows.Directory} changed: commit them.");
             return ExitCodes.Success;
         }
 
@@ -77,7 +77,7 @@ internal static class WorkflowCommands
         {
             if (failOnDifference)
             {
-                session.Log.Information($"The {workflows.Files.Count} workflows in {GeneratedWorkflows.Directory} are what the declarations generate.");
+                session.Log.Information($"{Count(workflows.Files.Count)} in {GeneratedWorkflows.Directory}, all as the declarations generate them.");
             }
 
             return false;
@@ -96,7 +96,9 @@ internal static class WorkflowCommands
             session.Log.WriteRaw(difference.Diff());
         }
 
-        session.Log.Error($"{differences.Count} workflow file(s) in {GeneratedWorkflows.Directory} are stale. {Fix}");
+        session.Log.Error($"{differences.Count} of the files in {GeneratedWorkflows.Directory} {(differences.Count == 1 ? "is" : "are")} stale. {Fix}");
         return true;
     }
+
+    private static string Count(int workflows) => workflows == 1 ? "1 workflow" : $"{workflows} workflows";
 }

@@ -19,7 +19,7 @@ public sealed class CheckModeTests : IDisposable
 
         (exitCode, output) = await repository.RunAsync(new CiBuild(), ["--generate-workflows"]);
         Assert.Equal(0, exitCode);
-        Assert.Contains("1 workflows in .github/workflows were already up to date.", output, StringComparison.Ordinal);
+        Assert.Contains("1 workflow in .github/workflows already up to date.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class CheckModeTests : IDisposable
         (exitCode, output) = await repository.RunAsync(new CiBuild(), ["Test"], OnGitHub);
         Assert.Equal(0, exitCode);
         Assert.Single(output.Split('\n'), line => line.Contains("workflow", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains("The 1 workflows in .github/workflows are what the declarations generate.", output, StringComparison.Ordinal);
+        Assert.Contains("1 workflow in .github/workflows, all as the declarations generate them.", output, StringComparison.Ordinal);
 
         (exitCode, output) = await repository.RunAsync(new PlainBuild(), ["Test"], OnGitHub);
         Assert.Equal(0, exitCode);

@@ -22,7 +22,7 @@ public sealed class RepositoryWorkflowTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 0, $"./build.sh --check-workflows exited {process.ExitCode}:\n{await output}\n{await error}");
-        Assert.Contains("The 3 workflows in .github/workflows are what the declarations generate.", await output, StringComparison.Ordinal);
+        Assert.Contains("3 workflows in .github/workflows, all as the declarations generate them.", await output, StringComparison.Ordinal);
     }
 
     [Fact]
