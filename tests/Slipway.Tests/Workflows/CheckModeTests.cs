@@ -1,3 +1,5 @@
+using Slipway.Workflows;
+
 namespace Slipway.Tests.Workflows;
 
 /// <summary><c>--generate-workflows</c>, <c>--check-workflows</c>, and what an ordinary run says about stale files.</summary>
@@ -124,6 +126,22 @@ public sealed class CheckModeTests : IDisposable
         var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["Test"], OnGitHub);
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain("workflow", output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [GitHubActions("broken", OnPush = true, InvokedTargets = ["Test"], Permissions = ["contents: readonly"])]
+    private sealed class BrokenDeclarationBuild : NukeBuild
+    {
+        Target Test => _ => _.Executes(() => { });
+    }
+
+    [Fact]
+    public async Task A_declaration_error_stops_generation_with_exit_code_2_and_writes_nothing()
+    {
+        var (exitCode, output) = await repository.RunAsync(new BrokenDeclarationBuild(), ["--generate-workflows"]);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: The workflow declarations are invalid:", output, StringComparison.Ordinal);
+        Assert.Contains("[GitHubActions(\"broken\")]: permission level 'readonly' of 'contents' is not read, write or none.", output, StringComparison.Ordinal);
+        Assert.False(repository.WorkflowFile("broken").FileExists);
     }
 
     [Fact]
