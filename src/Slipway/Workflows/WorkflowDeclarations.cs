@@ -201,8 +201,13 @@ internal static partial class WorkflowDeclarations
             problems.Error(where, $"{duplicate.Key} is passed twice (in Parameters or ImportSecrets).");
         }
 
+        foreach (var expression in new[] { job.JobConcurrencyGroup, job.Environment }.OfType<string>())
+        {
+            context.CheckInputReferences(expression, inputs, where);
+        }
+
         var actions = usesAttributes.Where(u => u.Workflow == workflow && u.Job == id)
-            .Select(u => ReadAction(u, context))
+            .Select(u => ReadAction(u, inputs, context))
             .ToList();
         var concurrency = job.JobConcurrencyGroup is { } group ? new Concurrency(group, job.JobConcurrencyCancelInProgress) : null;
         return new WorkflowJob(
@@ -222,7 +227,7 @@ internal static partial class WorkflowDeclarations
             ReadArtifacts(job.UploadArtifacts, where, "UploadArtifacts", problems));
     }
 
-    private static ActionStep ReadAction(GitHubActionsUsesAttribute uses, Context context)
+    private static ActionStep ReadAction(GitHubActionsUsesAttribute uses, List<WorkflowInput> inputs, Context context)
     {
         var where = $"[GitHubActionsUses(\"{uses.Workflow}\", \"{uses.Job}\", \"{uses.Action}\")]";
         if (!ActionPattern().IsMatch(uses.Action))
@@ -238,6 +243,7 @@ internal static partial class WorkflowDeclarations
                 continue;
             }
 
+            context.CheckInputReferences(value, inputs, where);
             if (JsonFieldReference.IsReference(value))
             {
                 value = JsonFieldReference.Resolve(value, context.Root, out var warning);

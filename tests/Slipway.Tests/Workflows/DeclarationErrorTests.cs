@@ -52,6 +52,10 @@ public sealed class DeclarationErrorTests : IDisposable
     [GitHubActionsInput("w", "version", Description = "Version")]
     private sealed class UndeclaredInput;
 
+    [GitHubActions("w", OnWorkflowDispatch = true, InvokedTargets = ["Test"], JobConcurrencyGroup = "environment-${{ inputs.target }}")]
+    [GitHubActionsInput("w", "environment", Description = "Environment", Options = ["staging"])]
+    private sealed class UndeclaredInputInConcurrency;
+
     [GitHubActions("w", OnCronSchedule = ["every monday"], InvokedTargets = ["Test"])]
     private sealed class BadCron;
 
@@ -93,6 +97,7 @@ public sealed class DeclarationErrorTests : IDisposable
         { typeof(DefaultNotAChoice), "[GitHubActionsInput(\"w\", \"target\")]: the default 'prod' is not one of the choices: staging, production." },
         { typeof(InputWithoutDescription), "[GitHubActionsInput(\"w\", \"target\")]: set Description" },
         { typeof(UndeclaredInput), "reads input 'verison', which the workflow does not declare. Did you mean 'version'?" },
+        { typeof(UndeclaredInputInConcurrency), "'environment-${{ inputs.target }}' reads input 'target', which the workflow does not declare." },
         { typeof(BadCron), "schedule 'every monday' is not a cron expression of five fields" },
         { typeof(SecretAsParameter), "Parameters names the secret 'Password': use ImportSecrets" },
         { typeof(ParameterWithoutValue), "Parameters entry 'Version' is not 'Name=value'." },
