@@ -11,7 +11,7 @@ internal sealed class GeneratedWorkflows
 {
     public const string Directory = ".github/workflows";
 
-    private GeneratedWorkflows(AbsolutePath root, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string> warnings)
+    private GeneratedWorkflows(AbsolutePath root, IReadOnlyList<WorkflowFile> files, IReadOnlyList<string> warnings)
     {
         Root = root;
         Files = files;
@@ -20,7 +20,7 @@ internal sealed class GeneratedWorkflows
 
     public AbsolutePath Root { get; }
 
-    public IReadOnlyList<GeneratedFile> Files { get; }
+    public IReadOnlyList<WorkflowFile> Files { get; }
 
     public IReadOnlyList<string> Warnings { get; }
 
@@ -32,11 +32,23 @@ internal sealed class GeneratedWorkflows
         return Generate(build.GetType(), targets, ParameterMember.Discover(build.GetType()), root);
     }
 
+    /// <summary>The workflows of a build that declares any; null (and no cost) for one that declares none.</summary>
+    public static GeneratedWorkflows? GenerateIfDeclared(object build, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterMember> parameters, AbsolutePath root) =>
+        WorkflowDeclarations.HasAny(build.GetType())
+            ? Generate(build.GetType(), [.. targets.Select(t => t.Name)], parameters, root)
+            : null;
+
+    /// <summary>No workflow: what a build without declarations generates (so leftovers can be found).</summary>
+    public static GeneratedWorkflows None(AbsolutePath root) => new(root, [], []);
+
+    /// <summary>The workflows as entries of the engine's one list of generated files.</summary>
+    public IEnumerable<GeneratedFile> AsGeneratedFiles() => Files.Select(f => new GeneratedFile(f.RelativePath, () => f.Content));
+
     public static GeneratedWorkflows Generate(Type buildType, IReadOnlyList<string> targets, IReadOnlyList<ParameterMember> parameters, AbsolutePath root)
     {
         var declared = WorkflowDeclarations.Read(buildType, targets, parameters, root);
         var files = declared.Workflows
-            .Select(w => new GeneratedFile($"{Directory}/{w.FileName}", WorkflowYaml.Write(w)))
+            .Select(w => new WorkflowFile($"{Directory}/{w.FileName}", WorkflowYaml.Write(w)))
             .ToList();
         return new GeneratedWorkflows(root, files, declared.Warnings);
     }
@@ -94,8 +106,8 @@ internal sealed class GeneratedWorkflows
     }
 }
 
-/// <summary>A generated file: its path relative to the repository, with '/', and its text.</summary>
-internal sealed record GeneratedFile(string RelativePath, string Content);
+/// <summary>A generated workflow: its path relative to the repository, with '/', and its text.</summary>
+internal sealed record WorkflowFile(string RelativePath, string Content);
 
 /// <summary>A file whose text on disk (<see cref="Actual"/>, null when missing) is not what the generator makes
 /// (<see cref="Expected"/>, null when no declaration makes it).</summary>

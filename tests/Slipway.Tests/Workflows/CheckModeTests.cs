@@ -2,7 +2,7 @@ using Slipway.Workflows;
 
 namespace Slipway.Tests.Workflows;
 
-/// <summary><c>--generate-workflows</c>, <c>--check-workflows</c>, and what an ordinary run says about stale files.</summary>
+/// <summary><c>--generate-workflows</c>, <c>--check-generated</c> for workflows, and what an ordinary run says about stale files.</summary>
 public sealed class CheckModeTests : IDisposable
 {
     private static readonly Dictionary<string, string> OnGitHub = new() { ["GITHUB_ACTIONS"] = "true", ["CI"] = "true" };
@@ -28,14 +28,13 @@ public sealed class CheckModeTests : IDisposable
     public async Task A_changed_declaration_without_regenerating_fails_the_check_with_a_readable_diff()
     {
         await repository.RunAsync(new CiBuild(), ["--generate-workflows"]);
-        Assert.Equal(0, (await repository.RunAsync(new CiBuild(), ["--check-workflows"])).ExitCode);
+        Assert.Equal(0, (await repository.RunAsync(new CiBuild(), ["--check-generated"])).ExitCode);
 
-        var (exitCode, output) = await repository.RunAsync(new ChangedCiBuild(), ["--check-workflows"]);
+        var (exitCode, output) = await repository.RunAsync(new ChangedCiBuild(), ["--check-generated"]);
         Assert.Equal(1, exitCode);
-        Assert.Contains(".github/workflows/ci.yml is not what the declarations generate.", output, StringComparison.Ordinal);
         Assert.Contains("--- a/.github/workflows/ci.yml (committed)\n+++ b/.github/workflows/ci.yml (generated)\n@@ ", output, StringComparison.Ordinal);
         Assert.Contains("\n+    timeout-minutes: 10\n", output, StringComparison.Ordinal);
-        Assert.Contains("Run ./build.sh --generate-workflows and commit the result.", output, StringComparison.Ordinal);
+        Assert.Contains("Generated files differ from what the build generates: .github/workflows/ci.yml (stale).", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +45,7 @@ public sealed class CheckModeTests : IDisposable
         var generated = file.ReadAllText();
         file.WriteAllText(generated.Replace("runs-on: ubuntu-24.04", "runs-on: windows-latest", StringComparison.Ordinal));
 
-        var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["--check-workflows"]);
+        var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["--check-generated"]);
         Assert.Equal(1, exitCode);
         Assert.Contains("\n-    runs-on: windows-latest\n+    runs-on: ubuntu-24.04\n", output, StringComparison.Ordinal);
 
@@ -58,9 +57,9 @@ public sealed class CheckModeTests : IDisposable
     public async Task A_missing_file_fails_the_check()
     {
         repository.Write(".github/workflows/other.yml", "name: other\n");
-        var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["--check-workflows"]);
+        var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["--check-generated"]);
         Assert.Equal(1, exitCode);
-        Assert.Contains(".github/workflows/ci.yml is missing.", output, StringComparison.Ordinal);
+        Assert.Contains(".github/workflows/ci.yml (missing)", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +68,7 @@ public sealed class CheckModeTests : IDisposable
         await repository.RunAsync(new FullBuild(), ["--generate-workflows"]);
         repository.Write(".github/workflows/hand-written.yml", "name: hand-written\n");
 
-        var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["--check-workflows"]);
+        var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["Test"], OnGitHub);
         Assert.Equal(1, exitCode);
         Assert.Contains(".github/workflows/full.yml was generated, but no declaration produces it any more.", output, StringComparison.Ordinal);
 
@@ -88,7 +87,8 @@ public sealed class CheckModeTests : IDisposable
         var (exitCode, output) = await repository.RunAsync(build, ["Test"]);
         Assert.Equal(0, exitCode);
         Assert.True(build.Ran);
-        Assert.Contains("WARNING: .github/workflows/ci.yml is not what the declarations generate. Run ./build.sh --generate-workflows and commit the result.", output, StringComparison.Ordinal);
+        Assert.Contains("WARNING: .github/workflows/ci.yml is not what the declarations generate. This run regenerates the declared workflows; run ./build.sh --generate-workflows and commit the result.", output, StringComparison.Ordinal);
+        Assert.Contains("timeout-minutes: 10", repository.WorkflowFile("ci").ReadAllText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,10 +100,11 @@ public sealed class CheckModeTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.False(build.Ran);
         Assert.Contains("+    timeout-minutes: 10", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("timeout-minutes: 10", repository.WorkflowFile("ci").ReadAllText(), StringComparison.Ordinal); // CI never rewrites
     }
 
     [Fact]
-    public async Task Current_workflows_pass_quietly_locally_with_one_line_on_ci_and_builds_without_workflows_say_nothing()
+    public async Task Current_workflows_and_builds_without_workflows_run_quietly()
     {
         await repository.RunAsync(new CiBuild(), ["--generate-workflows"]);
         var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["Test"]);
@@ -112,8 +113,7 @@ public sealed class CheckModeTests : IDisposable
 
         (exitCode, output) = await repository.RunAsync(new CiBuild(), ["Test"], OnGitHub);
         Assert.Equal(0, exitCode);
-        Assert.Single(output.Split('\n'), line => line.Contains("workflow", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains("1 workflow in .github/workflows, all as the declarations generate them.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("workflow", output, StringComparison.OrdinalIgnoreCase);
 
         (exitCode, output) = await repository.RunAsync(new PlainBuild(), ["Test"], OnGitHub);
         Assert.Equal(0, exitCode);
@@ -121,11 +121,12 @@ public sealed class CheckModeTests : IDisposable
     }
 
     [Fact]
-    public async Task A_checkout_without_a_workflow_directory_is_not_stale()
+    public async Task A_checkout_without_a_workflow_directory_is_not_stale_and_gets_the_workflows_written()
     {
         var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["Test"], OnGitHub);
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain("workflow", output, StringComparison.OrdinalIgnoreCase);
+        Assert.True(repository.WorkflowFile("ci").FileExists);
     }
 
     [GitHubActions("broken", OnPush = true, InvokedTargets = ["Test"], Permissions = ["contents: readonly"])]
@@ -150,7 +151,8 @@ public sealed class CheckModeTests : IDisposable
         var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["--help"]);
         Assert.Equal(0, exitCode);
         Assert.Contains("--generate-workflows", output, StringComparison.Ordinal);
-        Assert.Contains("--check-workflows", output, StringComparison.Ordinal);
+        Assert.Contains("--check-generated", output, StringComparison.Ordinal);
+        Assert.Contains("Rewrite .github/workflows from the [GitHubActions] declarations", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => repository.Dispose();

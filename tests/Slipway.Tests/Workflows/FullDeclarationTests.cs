@@ -122,6 +122,7 @@ public sealed class FullDeclarationTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestCategories.Name, TestCategories.Integration)]
     public async Task The_generated_file_passes_actionlint_and_action_validator()
     {
         generated.Write();

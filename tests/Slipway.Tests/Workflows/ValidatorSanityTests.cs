@@ -1,6 +1,7 @@
 namespace Slipway.Tests.Workflows;
 
 /// <summary>The validators the workflow tests lean on really reject bad workflows, so a pass means something.</summary>
+[Trait(TestCategories.Name, TestCategories.Integration)]
 public sealed class ValidatorSanityTests : IDisposable
 {
     private const string Valid = """
