@@ -63,7 +63,9 @@ internal sealed class BuildRunner
         var targets = TargetDiscovery.Discover(build);
         var parameters = ParameterMember.Discover(build.GetType());
         ThrowIfParameterShadowsBuiltIn(parameters);
-        var workflows = Workflows.GeneratedWorkflows.GenerateIfDeclared(build, targets, parameters, session.RootDirectory);
+        var workflows = Workflows.WorkflowCommands.IsNeeded(arguments)
+            ? Workflows.GeneratedWorkflows.GenerateIfDeclared(build, targets, parameters, session.RootDirectory)
+            : null;
         var generated = GeneratedFiles.Discover(build, [BuildSchema.File(parameters, build), .. workflows?.AsGeneratedFiles() ?? []]);
         if (BuiltInOptions.Find(arguments, BuiltInOptions.CheckGenerated) is not null)
         {

@@ -21,6 +21,13 @@ internal static class WorkflowCommands
     public static readonly (string Name, string Text) Description =
         (Option, "Rewrite .github/workflows from the [GitHubActions] declarations (and delete generated ones no longer declared); run nothing.");
 
+    /// <summary>Whether this run renders the workflows: not for a plain <c>--help</c>, which must stay instant
+    /// (rendering costs the YAML writer's start-up), unless it also generates or checks.</summary>
+    public static bool IsNeeded(CommandLineArguments arguments) =>
+        BuiltInOptions.Find(arguments, BuiltInOptions.Help) is null
+        || BuiltInOptions.Find(arguments, Key) is not null
+        || BuiltInOptions.Find(arguments, BuiltInOptions.CheckGenerated) is not null;
+
     /// <summary>Returns the exit code when the run ends here (after the generated files are written when it is
     /// 0), or null to go on.</summary>
     public static int? Run(GeneratedWorkflows? workflows, CommandLineArguments arguments, BuildSession session)

@@ -146,6 +146,18 @@ public sealed class CheckModeTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_neither_renders_nor_deletes_workflows_but_generates_them_when_asked()
+    {
+        var (exitCode, _) = await repository.RunAsync(new CiBuild(), ["--help"]);
+        Assert.Equal(0, exitCode);
+        Assert.False(repository.WorkflowFile("ci").FileExists);
+
+        (exitCode, _) = await repository.RunAsync(new CiBuild(), ["--help", "--generate-workflows"]);
+        Assert.Equal(0, exitCode);
+        Assert.True(repository.WorkflowFile("ci").FileExists);
+    }
+
+    [Fact]
     public async Task Help_lists_the_workflow_options()
     {
         var (exitCode, output) = await repository.RunAsync(new CiBuild(), ["--help"]);
