@@ -67,7 +67,7 @@ public sealed partial class EnvironmentFiles(string directory)
 
     /// <summary>The names of the members a file may hold, as spelt in the file: the schema test compares them.</summary>
     public static IReadOnlyList<string> MemberNames(Type type) =>
-        [.. Strict.GetTypeInfo(type).Properties.Select(p => p.Name).Order(StringComparer.Ordinal)];
+        [.. Strict.GetTypeInfo(type).Properties.Select(p => p.Name).Where(n => n != "$schema").Order(StringComparer.Ordinal)];
 
     private static string Describe(JsonException e, string file)
     {
@@ -77,9 +77,17 @@ public sealed partial class EnvironmentFiles(string directory)
         if (unknown.Success)
         {
             var member = unknown.Groups["name"].Value;
-            var type = TypeAt(e.Path);
+            // The path may end at the unknown member itself; its parent is where it was written.
+            var parentPath = e.Path ?? "$";
+            foreach (var suffix in new[] { "." + member, $"['{member}']" })
+            {
+                parentPath = parentPath.EndsWith(suffix, StringComparison.Ordinal) ? parentPath[..^suffix.Length] : parentPath;
+            }
+
+            var type = TypeAt(parentPath);
             var known = type is null ? [] : MemberNames(type);
-            var parent = field.Length > 0 && !e.Path!.EndsWith("." + member, StringComparison.Ordinal) ? $" in '{field}'" : "";
+            var parentField = FieldOf(parentPath);
+            var parent = parentField.Length > 0 ? $" in '{parentField}'" : "";
             return $"{where}: unknown field '{member}'{parent}." + NameSuggestion.Hint(member, known)
                 + (known.Count > 0 ? $" Valid fields here: {string.Join(", ", known)}." : "");
         }

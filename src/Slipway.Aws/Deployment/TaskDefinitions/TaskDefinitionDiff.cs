@@ -13,8 +13,8 @@ public static class TaskDefinitionDiff
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>The masked, normalised JSON of a task definition, indented: what a dry run prints.</summary>
-    public static string Show(JsonObject definition, JsonObject? other = null) =>
-        SensitiveMembers.Masked(definition, other).ToJsonString(Indented);
+    public static string Show(JsonObject definition, JsonObject? other = null, bool markChanges = true) =>
+        SensitiveMembers.Masked(definition, other, markChanges).ToJsonString(Indented);
 
     /// <summary>Lines prefixed <c>- </c>, <c>+ </c> or two spaces; empty when both say the same.</summary>
     public static string Compute(JsonObject? running, JsonObject rendered, int context = 3)
@@ -25,7 +25,7 @@ public static class TaskDefinitionDiff
             return "";
         }
 
-        var before = running is null ? [] : Show(running, rendered).Split('\n');
+        var before = running is null ? [] : Show(running, rendered, markChanges: false).Split('\n');
         var after = Show(rendered, running).Split('\n');
         return Format(Lines(before, after), context);
     }

@@ -23,8 +23,9 @@ public static partial class TaskDefinitionTemplate
             throw new ArgumentException($"the image must be pinned by digest (repository@sha256:<64 hex>), not '{values.Image}'", nameof(values));
         }
 
-        // Members and syntax first, on the template as written: positions are exact.
-        TaskDefinitionFile.Read(templateText, file);
+        // Members and syntax first, on the template as written, so positions are exact. A string that is only a
+        // placeholder may stand for a number ("cpu": "{{var:cpu}}"): it is checked as a number padded to its length.
+        TaskDefinitionFile.Read(WholePlaceholder().Replace(templateText, m => "0".PadRight(m.Length)), file);
 
         var problems = new List<string>();
         var rendered = Placeholder().Replace(templateText, match =>
@@ -123,6 +124,9 @@ public static partial class TaskDefinitionTemplate
 
     [GeneratedRegex(@"\{\{(?<name>[^{}]*)\}\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"""\{\{[^{}""]*\}\}""")]
+    private static partial Regex WholePlaceholder();
 
     [GeneratedRegex(@"^[^@\s]+@sha256:[0-9a-f]{64}$")]
     private static partial Regex PinnedImage();
