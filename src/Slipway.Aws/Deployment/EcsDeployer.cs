@@ -12,7 +12,7 @@ namespace Slipway.Aws.Deployment;
 
 /// <summary>
 /// EcsDeploy, one step per line as the ECS documentation orders them: render the task definition, check the image is
-/// in the repository, ensure the cluster, register or reuse the revision, create or update the service (respecting
+/// in the repository, check the lock, ensure the cluster, register or reuse the revision, create or update the service (respecting
 /// the lock), wait for our deployment, and keep the record. Every writing call goes through <see cref="RemoteChanges"/>,
 /// so a dry run makes none and a no-change redeploy shows none.
 /// </summary>
@@ -31,19 +31,25 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
         var rendered = Render(request, image);
         await new EcrImages(ecr).RequireAsync(environment.Repository, request.Digest, cancellationToken);
 
-        await new ClusterEnsurer(ecs, changes).EnsureAsync(environment.Cluster, environment.Tags, cancellationToken);
+        // The lock before any change: a deploy refused because another one rolls out leaves no new revision behind.
         var registrar = new TaskDefinitionRegistrar(ecs, changes);
+        var deploymentLock = new DeploymentLock(registrar, time);
+        var deployer = new ServiceDeployer(ecs, changes, deploymentLock, time);
+        var lockWarning = await deployer.DescribeAsync(environment.Cluster, environment.Service, cancellationToken) is { } existing
+            ? await deploymentLock.CheckAsync(existing, request.Force, cancellationToken)
+            : null;
+        if (lockWarning is not null)
+        {
+            log.Warning(lockWarning);
+        }
+
+        await new ClusterEnsurer(ecs, changes).EnsureAsync(environment.Cluster, environment.Tags, cancellationToken);
         var tags = new DeploymentTags(request.Version, request.Commit, request.Digest, environment.Name, request.Actor);
         var diff = await DiffAgainstRunningAsync(registrar, request, rendered, cancellationToken);
         var choice = await registrar.RegisterOrReuseAsync(rendered, tags, cancellationToken);
         log.Information(choice.Reused ? $"Task definition {choice.Arn} already says the same: reused" : $"Task definition {choice.Arn}");
 
-        var deployer = new ServiceDeployer(ecs, changes, new DeploymentLock(registrar, time), time);
         var deployment = await deployer.DeployAsync(environment, choice.Arn, request.Force, cancellationToken);
-        if (deployment.Warning is not null)
-        {
-            log.Warning(deployment.Warning);
-        }
 
         var outcome = Outcome(request, deployment);
         if (outcome == "waiting")

@@ -180,6 +180,9 @@ public sealed class DeploymentWatcher(IAmazonECS ecs, TimeProvider time, IDeploy
             reason);
     }
 
+    private static string Duration(TimeSpan span) =>
+        span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalSeconds:0.#} s";
+
     private static DeploymentTimeoutException Timeout(ServiceDeployment target, Service? last, string? deploymentId, WatchOptions options)
     {
         var running = last?.Deployments is { Count: > 0 } deployments
@@ -189,7 +192,7 @@ public sealed class DeploymentWatcher(IAmazonECS ecs, TimeProvider time, IDeploy
             ? $"no deployment of {ServiceDeployments.FamilyRevision(target.TaskDefinitionArn)} appeared"
             : $"our deployment {deploymentId} did not complete";
         return new DeploymentTimeoutException(
-            $"Timed out after {options.Timeout.TotalMinutes:0.#} min (--deploy-timeout): {ours}. Still running on '{target.Service}': {running}. " +
+            $"Timed out after {Duration(options.Timeout)} (--deploy-timeout): {ours}. Still running on '{target.Service}': {running}. " +
             "The deployment goes on in ECS; watch it with 'aws ecs describe-services', or raise --deploy-timeout.");
     }
 }
