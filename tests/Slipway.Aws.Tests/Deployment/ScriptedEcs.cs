@@ -106,6 +106,16 @@ internal sealed class ScriptedEcs : IAmazonECS
 
     public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default) => throw Unexpected();
 
+    public Task<DeleteClusterResponse> DeleteClusterAsync(DeleteClusterRequest request, CancellationToken cancellationToken = default) => throw Unexpected();
+
+    public Task<DeleteServiceResponse> DeleteServiceAsync(DeleteServiceRequest request, CancellationToken cancellationToken = default) => throw Unexpected();
+
+    public Task<ListServicesResponse> ListServicesAsync(ListServicesRequest request, CancellationToken cancellationToken = default) => throw Unexpected();
+
+    public Task<ListTaskDefinitionFamiliesResponse> ListTaskDefinitionFamiliesAsync(ListTaskDefinitionFamiliesRequest request, CancellationToken cancellationToken = default) => throw Unexpected();
+
+    public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default) => throw Unexpected();
+
     private static InvalidOperationException Unexpected([System.Runtime.CompilerServices.CallerMemberName] string operation = "") =>
         new($"the watcher must not call {operation}");
 }

@@ -98,6 +98,7 @@ public sealed class ServiceDeployer(IAmazonECS ecs, RemoteChanges changes, Deplo
         TaskDefinition = taskDefinitionArn,
         DesiredCount = environment.DesiredCount,
         LaunchType = environment.LaunchType,
+        CapacityProviderStrategy = Strategy(environment),
         NetworkConfiguration = environment.NetworkConfiguration,
         LoadBalancers = environment.LoadBalancers is { Count: > 0 } balancers ? [.. balancers] : null,
         HealthCheckGracePeriodSeconds = environment.HealthCheckGracePeriodSeconds,
@@ -114,11 +115,17 @@ public sealed class ServiceDeployer(IAmazonECS ecs, RemoteChanges changes, Deplo
         Service = environment.Service,
         TaskDefinition = taskDefinitionArn,
         DesiredCount = environment.DesiredCount,
+        CapacityProviderStrategy = Strategy(environment),
         NetworkConfiguration = environment.NetworkConfiguration,
         HealthCheckGracePeriodSeconds = environment.HealthCheckGracePeriodSeconds,
         DeploymentConfiguration = Configuration(environment),
         ForceNewDeployment = forceNewDeployment ? true : null,
     };
+
+    private static List<CapacityProviderStrategyItem>? Strategy(DeployEnvironment environment) =>
+        environment.CapacityProviderStrategy is { Count: > 0 } strategy
+            ? [.. strategy.Select(s => new CapacityProviderStrategyItem { CapacityProvider = s.CapacityProvider, Weight = s.Weight, Base = s.Base })]
+            : null;
 
     /// <summary>The circuit breaker is always on, with rollback: a broken image never stays deployed.</summary>
     private static DeploymentConfiguration Configuration(DeployEnvironment environment) => new()
