@@ -16,7 +16,8 @@ public sealed record CallerIdentity(string Account, string Arn, string UserId);
 public static class AccountCheck
 {
     /// <exception cref="DeployConfigurationException">The credentials belong to another account than the environment's.</exception>
-    /// <exception cref="AwsConfigurationException">No credentials, or STS cannot be reached.</exception>
+    /// <exception cref="AwsConfigurationException">No credentials, or STS refused them.</exception>
+    /// <exception cref="HttpRequestException">STS cannot be reached.</exception>
     public static async Task<CallerIdentity> VerifyAsync(DeployEnvironment environment, AwsClientOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -67,7 +68,8 @@ public static class AccountCheck
         }
         catch (Exception e) when (e is HttpRequestException or AmazonClientException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new AwsConfigurationException($"STS could not be reached at {endpoint ?? "the regional STS endpoint"}: {e.Message}", e);
+            // Not a usage error: the network or the endpoint is down, and the same command may work a minute later.
+            throw new HttpRequestException($"STS could not be reached at {endpoint ?? "the regional STS endpoint"} ({e.GetType().Name}: {e.Message}). Check the environment's endpoints and the network.", e);
         }
     }
 

@@ -83,6 +83,19 @@ public sealed class EcsDeployMotoTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task The_registry_login_decodes_the_token_and_never_shows_the_password()
+    {
+        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
+
+        var login = await RegistryLogin.GetAsync(env.Ecr, CancellationToken.None);
+
+        Assert.Equal("AWS", login.Username);
+        Assert.NotEmpty(login.Password);
+        Assert.DoesNotContain(login.Password, login.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("AWS:****", login.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_account_check_returns_the_caller_when_the_account_matches()
     {
         using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
