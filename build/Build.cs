@@ -5,7 +5,7 @@ using Slipway.Components;
 /// targets and parameters. What stays here is what only this repository knows: its solution, the service it
 /// ships, the tests of that service, and the name of its image.
 /// </summary>
-sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush
+sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy
 {
     public static int Main() => Execute<Build>(x => x.From<ITest>().Test);
 
