@@ -47,20 +47,7 @@ internal sealed class MotoDeployment : IDisposable
 
     public CountingProxy Proxy { get; }
 
-    /// <summary>A subnet and security group of moto's default VPC: moto checks both for awsvpc services.</summary>
-    public static async Task<(string Subnet, string SecurityGroup)> NetworkAsync(MotoServer moto)
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(moto.Url + "/"))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Action"] = "DescribeSecurityGroups", ["Version"] = "2016-11-15" }),
-        };
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20240101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0");
-        using var response = await http.SendAsync(request);
-        var xml = await response.Content.ReadAsStringAsync();
-        var group = System.Text.RegularExpressions.Regex.Match(xml, "<groupId>(sg-[0-9a-f]+)</groupId>").Groups[1].Value;
-        return (await moto.DefaultSubnetAsync(), group.Length > 0 ? group : throw new InvalidOperationException("moto listed no security group: " + xml));
-    }
+    public static Task<(string Subnet, string SecurityGroup)> NetworkAsync(MotoServer moto) => MotoNetwork.DefaultsAsync(moto);
 
     public DeployEnvironment Environment { get; set; }
 
