@@ -25,6 +25,9 @@ public interface IEcsDeploy : IEcrPush
 
     AbsolutePath TaskDefinitionTemplate => DeployDirectory / "taskdef.json";
 
+    /// <summary>The digest a dry run shows before the image was ever pushed.</summary>
+    private static string PendingDigest => "sha256:" + new string('0', 64);
+
     AbsolutePath DeploymentRecordsDirectory => ArtifactsDirectory / "deployments";
 
     Target EcsDeploy => _ => _
@@ -35,7 +38,13 @@ public interface IEcsDeploy : IEcrPush
             var environment = DeployEnvironment;
             var caller = await VerifyAccountAsync(environment, ct);
             var image = await ReadImageRecordAsync(ct);
-            if (image.Digest is null)
+            if (image.Digest is null && DryRun)
+            {
+                // EcrPush only planned the push: the registry has not named the digest yet.
+                Log.Information($"The image is not in ECR yet; the rendering below pins {PendingDigest} where the pushed digest will be.");
+                image = image with { Digest = PendingDigest };
+            }
+            else if (image.Digest is null)
             {
                 throw new UsageException($"The image has not been pushed yet ({ImageRecordFile} has no digest). Run ./build.sh EcrPush --environment {environment.Name}.");
             }

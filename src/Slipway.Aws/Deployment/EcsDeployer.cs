@@ -29,7 +29,14 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
             ?? throw new DeployConfigurationException($"The ECR repository '{environment.Repository}' does not exist. Nothing was changed. Run EnvironmentUp or EcrPush for '{environment.Name}' first.");
         var image = $"{repository.RepositoryUri}@{request.Digest}";
         var rendered = Render(request, image);
-        await new EcrImages(ecr).RequireAsync(environment.Repository, request.Digest, cancellationToken);
+        if (!request.DryRun)
+        {
+            await new EcrImages(ecr).RequireAsync(environment.Repository, request.Digest, cancellationToken);
+        }
+        else if (await new EcrImages(ecr).FindAsync(environment.Repository, request.Digest, cancellationToken) is null)
+        {
+            log.Information($"{request.Digest} is not in the repository yet (EcrPush would push it)");
+        }
 
         // The lock before any change: a deploy refused because another one rolls out leaves no new revision behind.
         var registrar = new TaskDefinitionRegistrar(ecs, changes);
