@@ -74,8 +74,13 @@ internal sealed class DeployRepository : IAsyncDisposable
             """);
     }
 
-    public Task<InProcessBuild> RunAsync(CancellationToken cancellationToken, params string[] args) =>
-        InProcessBuild.RunAsync(new DeployBuild(), Root, [.. args, .. SkipBuild], cancellationToken);
+    /// <summary>Runs the build with <paramref name="args"/>; a <c>--skip</c> among them adds to the steps skipped anyway.</summary>
+    public Task<InProcessBuild> RunAsync(CancellationToken cancellationToken, params string[] args)
+    {
+        var skip = Array.IndexOf(args, "--skip");
+        string[] arguments = skip < 0 ? [.. args, .. SkipBuild] : [.. args[..skip], .. SkipBuild, .. args[(skip + 1)..]];
+        return InProcessBuild.RunAsync(new DeployBuild(), Root, arguments, cancellationToken);
+    }
 
     /// <summary>A one-file image FROM scratch (nothing to pull), recorded as DockerBuild would record the service's.</summary>
     public async Task BuildImageAsync(string version, string content, string commit)
