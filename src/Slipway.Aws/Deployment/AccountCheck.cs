@@ -38,7 +38,7 @@ public static class AccountCheck
     {
         ArgumentNullException.ThrowIfNull(options);
         var credentials = await CredentialResolver.ResolveAsync(options.Credentials);
-        var region = RegionResolver.Resolve(options.Region);
+        var region = RegionResolver.Resolve(options.Region, options.GetEnvironmentVariable);
         var config = new AmazonSecurityTokenServiceConfig
         {
             AuthenticationRegion = region,
