@@ -13,6 +13,8 @@ $StampFile = Join-Path $TempDir 'build.ps1.stamp'
 # Windows PowerShell 5.1 (only on Windows) has no $IsWindows; keep this script valid there too.
 $OnWindows = if ($PSVersionTable.PSVersion.Major -lt 6) { $true } else { $IsWindows }
 $SdkDir = Join-Path $TempDir $(if ($OnWindows) { 'dotnet-win' } else { 'dotnet-unix' })
+$ToolsManifest = Join-Path $Root '.config/dotnet-tools.json'
+$ToolsStamp = Join-Path $TempDir 'tools.ps1.stamp'
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
@@ -33,10 +35,32 @@ function Get-InputsHash {
     return [System.BitConverter]::ToString($sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($text))).Replace('-', '').ToLowerInvariant()
 }
 
+# Help needs no tool: it stays on the fast path with nothing restored.
+$WantsHelp = @($args | Where-Object { $_ -in '--help', '-h', '-?' }).Count -gt 0
+
+# Local dotnet tools (minver-cli computes the version): restored when the manifest changed since the last
+# restore. A tool missing for another reason (a cleared NuGet cache) is restored by the build when it runs it.
+function Restore-Tools([string] $dotnet) {
+    if ($WantsHelp -or -not (Test-Path $ToolsManifest)) { return }
+    $manifestHash = (Get-FileHash $ToolsManifest -Algorithm SHA1).Hash.ToLowerInvariant()
+    if ((Test-Path $ToolsStamp) -and (Get-Content $ToolsStamp -Raw).Trim() -eq $manifestHash) { return }
+    [Console]::Error.WriteLine('Restoring local dotnet tools (.config/dotnet-tools.json changed since the last restore)...')
+    Push-Location $Root
+    try { $restoreLog = & $dotnet tool restore 2>&1 } finally { Pop-Location }
+    if ($LASTEXITCODE -ne 0) {
+        $restoreLog | ForEach-Object { [Console]::Error.WriteLine($_) }
+        [Console]::Error.WriteLine('error: dotnet tool restore failed; check .config/dotnet-tools.json and that NuGet is reachable.')
+        exit 1
+    }
+    New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
+    Set-Content -Path $ToolsStamp -Value $manifestHash -NoNewline
+}
+
 $hash = Get-InputsHash
 if ((Test-Path $BuildDll) -and (Test-Path $StampFile)) {
     $stampHash, $stampDotnet = (Get-Content $StampFile -Raw).Trim() -split ' ', 2
     if ($stampHash -eq $hash -and (Test-Path $stampDotnet)) {
+        Restore-Tools $stampDotnet
         Set-Location $Root
         & $stampDotnet $BuildDll @args
         exit $LASTEXITCODE
@@ -84,6 +108,7 @@ if ($LASTEXITCODE -ne 0) {
 }
 New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
 Set-Content -Path $StampFile -Value "$hash $dotnet" -NoNewline
+Restore-Tools $dotnet
 
 Set-Location $Root
 & $dotnet $BuildDll @args

@@ -10,6 +10,8 @@ BUILD_OUTPUT="$TEMP_DIR/build-bin"
 BUILD_DLL="$BUILD_OUTPUT/_build.dll"
 STAMP_FILE="$TEMP_DIR/build.stamp"
 SDK_DIR="$TEMP_DIR/dotnet-unix"
+TOOLS_MANIFEST="$ROOT/.config/dotnet-tools.json"
+TOOLS_STAMP="$TEMP_DIR/tools.stamp"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -23,10 +25,39 @@ inputs_hash() {
   } | sha1sum | cut -d' ' -f1
 }
 
+# Help needs no tool: it stays on the fast path with nothing restored.
+wants_help() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in --help|-h|-\?) return 0 ;; esac
+  done
+  return 1
+}
+
+# Local dotnet tools (minver-cli computes the version): restored when the manifest changed since the last
+# restore. A tool missing for another reason (a cleared NuGet cache) is restored by the build when it runs it.
+restore_tools() {
+  [[ -f "$TOOLS_MANIFEST" ]] || return 0
+  local manifest_hash stamp=""
+  manifest_hash="$(sha1sum "$TOOLS_MANIFEST" | cut -d' ' -f1)"
+  [[ -f "$TOOLS_STAMP" ]] && stamp="$(<"$TOOLS_STAMP")"
+  [[ "$stamp" == "$manifest_hash" ]] && return 0
+  echo "Restoring local dotnet tools (.config/dotnet-tools.json changed since the last restore)..." >&2
+  local restore_log
+  if ! restore_log="$(cd "$ROOT" && "$1" tool restore 2>&1)"; then
+    echo "$restore_log" >&2
+    echo "error: dotnet tool restore failed; check .config/dotnet-tools.json and that NuGet is reachable." >&2
+    exit 1
+  fi
+  mkdir -p "$TEMP_DIR"
+  echo "$manifest_hash" > "$TOOLS_STAMP"
+}
+
 hash="$(inputs_hash)"
 if [[ -f "$BUILD_DLL" && -f "$STAMP_FILE" ]]; then
   read -r stamp_hash stamp_dotnet < "$STAMP_FILE" || true
   if [[ "$stamp_hash" == "$hash" && -x "$stamp_dotnet" ]]; then
+    wants_help "$@" || restore_tools "$stamp_dotnet"
     cd "$ROOT"
     exec "$stamp_dotnet" "$BUILD_DLL" "$@"
   fi
@@ -75,6 +106,7 @@ if ! build_log="$("$DOTNET" build "$BUILD_PROJECT" --nologo -v quiet -o "$BUILD_
 fi
 mkdir -p "$TEMP_DIR"
 echo "$hash $DOTNET" > "$STAMP_FILE"
+wants_help "$@" || restore_tools "$DOTNET"
 
 cd "$ROOT"
 exec "$DOTNET" "$BUILD_DLL" "$@"

@@ -58,12 +58,13 @@ internal sealed class AwsJsonClient : IDisposable
 
     public Uri Endpoint { get; }
 
-    public async Task<TResponse> SendAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken)
+    public async Task<TResponse> SendAsync<TRequest, TResponse>(AwsOperation operation, TRequest request, CancellationToken cancellationToken)
         where TResponse : new()
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = AwsJson.Serialize(request);
-        var call = new Call(operation, $"{service.ServiceId} {operation}", body);
+        // Serialized once per logical call: every attempt sends the same bytes, with the same idempotency token.
+        var body = IdempotencyTokens.Serialize(request, operation.IdempotencyToken);
+        var call = new Call(operation, $"{service.ServiceId} {operation.Name}", body);
         var context = ResilienceContextPool.Shared.Get(call.Label, cancellationToken);
         try
         {
@@ -95,7 +96,7 @@ internal sealed class AwsJsonClient : IDisposable
     {
         // Shared by every call of this client; a caller's cancellation still ends its own wait.
         var resolved = await credentials.Value.WaitAsync(cancellationToken);
-        var target = $"{service.TargetPrefix}.{call.Operation}";
+        var target = $"{service.TargetPrefix}.{call.Operation.Name}";
         var toSign = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["Content-Type"] = ContentType,
@@ -177,5 +178,5 @@ internal sealed class AwsJsonClient : IDisposable
         _ => exception.Message,
     };
 
-    private sealed record Call(string Operation, string Label, byte[] Body);
+    private sealed record Call(AwsOperation Operation, string Label, byte[] Body);
 }

@@ -1,41 +1,67 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using Slipway.Output;
 using Slipway.Processes;
 
 namespace Slipway.Versioning;
 
 /// <summary>
-/// Computes the version from git the way MinVer does: on a <c>v1.2.3</c> tag the version is 1.2.3; N commits
-/// later it is 1.2.4-alpha.0.N (a pre-release tag keeps its label: 1.3.0-rc.1.N); with no tag,
-/// 0.0.0-alpha.0.N; without git or a repository, 0.0.0-local.
+/// The version of a build, computed by MinVer itself (<c>minver-cli</c>, a local dotnet tool) with the options of
+/// <c>.config/minver.props</c>, the file the service's project imports for the MinVer package: so the build and
+/// a plain <c>dotnet publish</c> agree. On top of MinVer: the commit, its time, the credential-free origin, and
+/// warnings when the version cannot be trusted (outside git, no commit yet, a shallow clone).
 /// </summary>
-public static partial class GitVersion
+public static class GitVersion
 {
-    public static async Task<BuildVersion> ComputeAsync(ProcessRunner runner, string repository, CancellationToken cancellationToken = default)
+    /// <summary>The version of <paramref name="repository"/>, with the minver-cli of its own tool manifest.</summary>
+    public static Task<BuildVersion> ComputeAsync(ProcessRunner runner, AbsolutePath repository, CancellationToken cancellationToken = default) =>
+        ComputeAsync(runner, repository, new MinVerTasks(runner, repository), MinVerSettings.Load(repository), cancellationToken);
+
+    /// <summary>As <see cref="ComputeAsync(ProcessRunner, AbsolutePath, CancellationToken)"/>, writing its warnings to <paramref name="log"/>.</summary>
+    public static async Task<BuildVersion> ComputeAsync(ProcessRunner runner, AbsolutePath repository, ILog log, CancellationToken cancellationToken = default)
     {
-        var commit = await GitAsync(runner, repository, ["rev-parse", "HEAD"], cancellationToken);
-        if (commit is null)
+        var version = await ComputeAsync(runner, repository, cancellationToken);
+        foreach (var warning in version.Warnings)
         {
-            return new BuildVersion("0.0.0-local", BuildVersion.UnknownCommit);
+            log.Warning(warning);
         }
 
-        var described = await GitAsync(runner, repository, ["describe", "--tags", "--long", "--match", "v[0-9]*", "--abbrev=12"], cancellationToken);
-        if (described is null || !TryFromDescription(described, out var version))
+        return version;
+    }
+
+    /// <summary>The version of <paramref name="repository"/> with a given minver-cli and options.</summary>
+    public static async Task<BuildVersion> ComputeAsync(
+        ProcessRunner runner, AbsolutePath repository, MinVerTasks minVer, MinVerSettings settings, CancellationToken cancellationToken = default)
+    {
+        var git = await GitFacts.ReadAsync(runner, repository, cancellationToken);
+        var computed = await minVer.GetVersionAsync(repository, settings, cancellationToken);
+        var semVer = computed.Version;
+        var warnings = new List<string>();
+        if (!git.InsideWorkTree)
         {
-            var height = await GitAsync(runner, repository, ["rev-list", "--count", "HEAD"], cancellationToken) ?? "0";
-            version = $"0.0.0-alpha.0.{height}";
+            warnings.Add($"Outside git: {repository} is not in a git working tree (or git is not installed), so the version is MinVer's default {semVer} and the commit is unknown. Build from a git clone to version from its tags.");
+        }
+        else if (git.Commit is null)
+        {
+            warnings.Add($"No commit yet: the repository has no commits, so the version is MinVer's default {semVer}. Commit (and tag, e.g. git tag {settings.TagPrefix}1.0.0) to version from tags.");
+        }
+        else
+        {
+            warnings.AddRange(computed.Warnings); // outside git MinVer warns too, in words the line above says better
         }
 
-        var time = await GitAsync(runner, repository, ["log", "-1", "--format=%cI"], cancellationToken);
-        var remote = await GitAsync(runner, repository, ["remote", "get-url", "origin"], cancellationToken);
-        return new BuildVersion(version, commit)
+        if (git.Shallow)
         {
-            CommitTime = DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null,
-            SourceUrl = WithoutCredentials(remote),
+            warnings.Add($"Shallow clone: git sees only part of the history and of the tags, so version {semVer} may be lower than the real one (often 0.0.0-alpha.0). Fetch the whole history: in GitHub Actions give actions/checkout `fetch-depth: 0`; elsewhere run `git fetch --unshallow --tags`.");
+        }
+
+        return new BuildVersion(semVer, git.Commit ?? BuildVersion.UnknownCommit)
+        {
+            CommitTime = git.CommitTime,
+            SourceUrl = WithoutCredentials(git.Origin),
+            Warnings = warnings,
         };
     }
 
-    /// <summary>Drops <c>user:token@</c> from an https remote: the URL ends up in image labels.</summary>
+    /// <summary>Drops <c>user:token@</c> (and any query) from an http(s) remote: the URL ends up in image labels.</summary>
     public static Uri? WithoutCredentials(string? remote)
     {
         if (string.IsNullOrWhiteSpace(remote) || !Uri.TryCreate(remote.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
@@ -43,49 +69,6 @@ public static partial class GitVersion
             return null;
         }
 
-        return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
+        return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty, Query = string.Empty, Fragment = string.Empty }.Uri;
     }
-
-    /// <summary>Turns <c>git describe --long</c> output (<c>v1.2.3-4-gabc</c>) into a SemVer.</summary>
-    public static bool TryFromDescription(string description, out string version)
-    {
-        var match = Description().Match(description.Trim());
-        if (!match.Success)
-        {
-            version = string.Empty;
-            return false;
-        }
-
-        var major = int.Parse(match.Groups["major"].Value, CultureInfo.InvariantCulture);
-        var minor = int.Parse(match.Groups["minor"].Value, CultureInfo.InvariantCulture);
-        var patch = int.Parse(match.Groups["patch"].Value, CultureInfo.InvariantCulture);
-        var pre = match.Groups["pre"].Success ? match.Groups["pre"].Value : null;
-        var height = int.Parse(match.Groups["height"].Value, CultureInfo.InvariantCulture);
-        version = (height, pre) switch
-        {
-            (0, null) => $"{major}.{minor}.{patch}",
-            (0, _) => $"{major}.{minor}.{patch}-{pre}",
-            (_, null) => $"{major}.{minor}.{patch + 1}-alpha.0.{height}",
-            _ => $"{major}.{minor}.{patch}-{pre}.{height}",
-        };
-        return true;
-    }
-
-    private static async Task<string?> GitAsync(ProcessRunner runner, string repository, string[] arguments, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await runner.RunAsync(
-                new ProcessSpec("git", arguments) { WorkingDirectory = repository, LogOutput = false, ThrowOnFailure = false },
-                cancellationToken);
-            return result.ExitCode == 0 ? result.StandardOutput.Trim() : null;
-        }
-        catch (ProcessException)
-        {
-            return null; // git is not installed: the version says so (0.0.0-local) instead of failing the build.
-        }
-    }
-
-    [GeneratedRegex(@"^v(?<major>\d+)\.(?<minor>\d+)\.(?<patch>\d+)(?:-(?<pre>[0-9A-Za-z.-]+?))?-(?<height>\d+)-g[0-9a-f]+$")]
-    private static partial Regex Description();
 }

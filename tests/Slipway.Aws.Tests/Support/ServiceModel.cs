@@ -62,12 +62,14 @@ internal sealed class ServiceModel
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         switch (kind)
         {
+            case "structure" when IsDocument(shape):
+                return JsonNode.Parse("""{"any":["json",1,true]}""")!;
             case "structure":
                 var instance = Activator.CreateInstance(underlying)!;
                 var members = shape.GetProperty("members");
                 foreach (var property in AwsJson.Options.GetTypeInfo(underlying).Properties)
                 {
-                    if (members.TryGetProperty(property.Name, out var member) && depth < 8)
+                    if (members.TryGetProperty(property.Name, out var member) && depth < 24)
                     {
                         property.Set!(instance, Populate(property.PropertyType, member.GetProperty("shape").GetString()!, depth + 1));
                     }
@@ -107,6 +109,9 @@ internal sealed class ServiceModel
         using var document = JsonDocument.Parse(stream);
         return new ServiceModel(document.RootElement.Clone());
     }
+
+    /// <summary>A structure marked <c>document</c> holds free-form JSON.</summary>
+    private static bool IsDocument(JsonElement shape) => shape.TryGetProperty("document", out var document) && document.GetBoolean();
 
     private static string? ExpectedKind(Type type)
     {
@@ -178,6 +183,13 @@ internal sealed class ServiceModel
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         switch (kind)
         {
+            case "structure" when IsDocument(shape):
+                if (underlying != typeof(JsonNode))
+                {
+                    problems.Add($"{path}: the model says document ({shapeName}), the C# type {type.Name} is not a JsonNode");
+                }
+
+                break;
             case "structure":
                 var members = shape.GetProperty("members");
                 var properties = AwsJson.Options.GetTypeInfo(underlying).Properties;
@@ -217,6 +229,8 @@ internal sealed class ServiceModel
         var valueKind = json?.GetValueKind() ?? JsonValueKind.Null;
         switch (kind)
         {
+            case "structure" when IsDocument(shape):
+                break; // a document is any JSON
             case "structure" when json is JsonObject obj:
                 var members = shape.GetProperty("members");
                 foreach (var (name, value) in obj)
