@@ -30,9 +30,8 @@ public sealed class DockerTaskRuntime(DockerEngine engine, string scope, ILog lo
     public static string ScopeFor(string stateDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateDirectory);
-        var path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(stateDirectory));
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path));
-        return $"slipway-local-{Convert.ToHexStringLower(hash)[..12]}";
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(stateDirectory)));
+        return $"slipway-{Convert.ToHexStringLower(hash)[..12]}";
     }
 
     public string Scope { get; } = string.IsNullOrWhiteSpace(scope) ? throw new ArgumentException("a runtime needs a scope", nameof(scope)) : scope;

@@ -18,8 +18,8 @@ public sealed class UnitTests
     {
         var scope = DockerTaskRuntime.ScopeFor("/repo/.nuke/temp/local/cloud");
 
-        Assert.Matches("^slipway-local-[0-9a-f]{12}$", scope);
-        Assert.Equal(scope, DockerTaskRuntime.ScopeFor("/repo/.nuke/temp/local/cloud/"));
+        Assert.Matches("^slipway-[0-9a-f]{12}$", scope);
+        Assert.Equal(scope, DockerTaskRuntime.ScopeFor("/repo/.nuke/temp/local/../local/cloud"));
         Assert.NotEqual(scope, DockerTaskRuntime.ScopeFor("/other/.nuke/temp/local/cloud"));
     }
 
