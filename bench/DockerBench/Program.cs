@@ -23,6 +23,7 @@ await using var writer = new StreamWriter(logFile);
 var log = new FileLog(writer);
 
 using var engine = DockerEngine.FromEnvironment();
+await DebianPackages.EnsureLocalToolchainAsync(log, ct); // the bench needs the engine, a registry and debootstrap
 await using var daemon = await LocalDockerDaemon.EnsureRunningAsync(engine, log, time, ct);
 await using var registry = await LocalRegistry.StartAsync(log, time, ct);
 var baseImage = await new BaseImage(engine, time).ResolveAsync(Environment.GetEnvironmentVariable("SLIPWAY_BASE_IMAGE"), log, ct);

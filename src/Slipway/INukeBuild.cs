@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Slipway.Output;
 using Slipway.Processes;
+using Slipway.Tools;
 
 namespace Slipway;
 
@@ -18,6 +19,18 @@ public interface INukeBuild
     ILog Log { get; }
 
     ProcessRunner Processes { get; }
+
+    /// <summary>The clock: every duration the engine reports, and every wait a target makes, goes through it.</summary>
+    TimeProvider TimeProvider { get; }
+
+    /// <summary>The <c>dotnet</c> CLI, run in the repository root through <see cref="Processes"/>.</summary>
+    DotNetTasks DotNet { get; }
+
+    /// <summary>The job summary on GitHub Actions (<c>$GITHUB_STEP_SUMMARY</c>), <c>.nuke/temp/summary.md</c> locally.</summary>
+    IStepSummary StepSummary { get; }
+
+    /// <summary>Who runs the build: <c>GITHUB_ACTOR</c> on CI, else git's <c>user.name &lt;user.email&gt;</c>, else the OS user.</summary>
+    string Actor { get; }
 
     /// <summary>Cancelled on Ctrl+C (SIGINT) or SIGTERM; pass it to every async call a target makes.</summary>
     CancellationToken CancellationToken { get; }

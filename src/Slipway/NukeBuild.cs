@@ -4,6 +4,7 @@ using Slipway.Execution;
 using Slipway.Output;
 using Slipway.Processes;
 using Slipway.Targets;
+using Slipway.Tools;
 
 namespace Slipway;
 
@@ -27,6 +28,14 @@ public abstract class NukeBuild : INukeBuild
     public ILog Log => Session.Log;
 
     public ProcessRunner Processes => Session.Processes;
+
+    public TimeProvider TimeProvider => Session.Time;
+
+    public DotNetTasks DotNet => Session.DotNet;
+
+    public IStepSummary StepSummary => Session.StepSummary;
+
+    public string Actor => Session.Actor;
 
     public CancellationToken CancellationToken => Session.TargetToken;
 
@@ -68,9 +77,9 @@ public abstract class NukeBuild : INukeBuild
 
     public T? TryGetValue<T>(Expression<Func<T?>> parameter)
         where T : class =>
-        Session.Values.TryGet(ExpressionText.MemberName(parameter), out var value) ? (T?)value : null;
+        Session.Values.TryGet(ExpressionText.Member(parameter), out var value) ? (T?)value : null;
 
     public T? TryGetValue<T>(Expression<Func<T?>> parameter)
         where T : struct =>
-        Session.Values.TryGet(ExpressionText.MemberName(parameter), out var value) ? (T?)value : null;
+        Session.Values.TryGet(ExpressionText.Member(parameter), out var value) ? (T?)value : null;
 }

@@ -3,8 +3,11 @@ using Xunit.Abstractions;
 namespace Slipway.Docker.Tests;
 
 [Collection(RealDocker.Name)]
-public sealed class BrokenDockerfileTests(DockerFixture fixture, ITestOutputHelper output)
+[Trait(TestCategories.Name, TestCategories.Integration)]
+public sealed class BrokenDockerfileTests(DockerFixture fixture, ITestOutputHelper output) : IDisposable
 {
+    private readonly CancellationTokenSource timeout = TestTimeouts.Start();
+
     [Theory]
     [InlineData("RUN false", "Step 3/3 : RUN false", "returned a non-zero code: 1")]
     [InlineData("RUN exit 3", "Step 3/3 : RUN exit 3", "returned a non-zero code: 3")]
@@ -18,7 +21,7 @@ public sealed class BrokenDockerfileTests(DockerFixture fixture, ITestOutputHelp
         var exception = await Assert.ThrowsAsync<DockerBuildException>(() => new ImageBuilder(fixture.Engine).BuildAsync(
             new ImageBuildRequest { ContextDirectory = context, Dockerfile = Path.Combine(context, "Dockerfile"), Tags = [tag], NoCache = true },
             new RecordingLog(output),
-            CancellationToken.None));
+            timeout.Token));
         fixture.RemoveAfterwards([exception.LastStepImage!]);
 
         Assert.Equal(step, exception.Step);
@@ -37,8 +40,10 @@ public sealed class BrokenDockerfileTests(DockerFixture fixture, ITestOutputHelp
         var exception = await Assert.ThrowsAsync<DockerBuildException>(() => new ImageBuilder(fixture.Engine).BuildAsync(
             new ImageBuildRequest { ContextDirectory = context, Dockerfile = Path.Combine(context, "Dockerfile"), Tags = [$"slipway-test/broken-{Guid.NewGuid():N}:1"] },
             new RecordingLog(output),
-            CancellationToken.None));
+            timeout.Token));
 
         Assert.Contains("frobnicate", exception.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    public void Dispose() => timeout.Dispose();
 }

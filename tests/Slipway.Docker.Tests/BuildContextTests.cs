@@ -4,8 +4,11 @@ using Xunit.Abstractions;
 namespace Slipway.Docker.Tests;
 
 [Collection(RealDocker.Name)]
-public sealed class BuildContextTests(DockerFixture fixture, ITestOutputHelper output)
+[Trait(TestCategories.Name, TestCategories.Integration)]
+public sealed class BuildContextTests(DockerFixture fixture, ITestOutputHelper output) : IDisposable
 {
+    private readonly CancellationTokenSource timeout = TestTimeouts.Start();
+
     private const string Ignore = """
         # build outputs
         *.log
@@ -34,7 +37,7 @@ public sealed class BuildContextTests(DockerFixture fixture, ITestOutputHelper o
     {
         var directory = await CreateContextAsync(Ignore, "FROM scratch\n");
 
-        using var context = await BuildContext.CreateAsync(directory, Path.Combine(directory, "Dockerfile"), new RecordingLog(output), CancellationToken.None);
+        using var context = await BuildContext.CreateAsync(directory, Path.Combine(directory, "Dockerfile"), new RecordingLog(output), timeout.Token);
 
         var files = await ListTarAsync(context);
         Assert.Equal(Kept.Append(".dockerignore").Append("Dockerfile").Order(StringComparer.Ordinal), files.Order(StringComparer.Ordinal));
@@ -74,7 +77,7 @@ public sealed class BuildContextTests(DockerFixture fixture, ITestOutputHelper o
         var dockerfile = Path.Combine(fixture.NewDirectory("dockerfile"), "Dockerfile");
         await File.WriteAllTextAsync(dockerfile, "FROM scratch\n");
 
-        using var context = await BuildContext.CreateAsync(directory, dockerfile, new RecordingLog(output), CancellationToken.None);
+        using var context = await BuildContext.CreateAsync(directory, dockerfile, new RecordingLog(output), timeout.Token);
 
         var contents = new Dictionary<string, string>();
         await using (var reader = new TarReader(context.OpenRead(), leaveOpen: true))
@@ -141,7 +144,9 @@ public sealed class BuildContextTests(DockerFixture fixture, ITestOutputHelper o
         await new ImageBuilder(fixture.Engine).BuildAsync(
             new ImageBuildRequest { ContextDirectory = directory, Dockerfile = dockerfile, Tags = [tag], NoCache = true },
             log,
-            CancellationToken.None);
+            timeout.Token);
         return log.Lines.Where(l => l.StartsWith("/ctx/", StringComparison.Ordinal)).Select(l => l["/ctx/".Length..]).ToList();
     }
+
+    public void Dispose() => timeout.Dispose();
 }

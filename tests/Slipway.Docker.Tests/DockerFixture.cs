@@ -31,7 +31,7 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
 
     public LocalRegistry Registry => registry ?? throw new InvalidOperationException("fixture not initialised");
 
-    public string RepositoryRoot { get; } = FindRepositoryRoot();
+    public string RepositoryRoot { get; } = TestSupport.RepositoryRoot.Find();
 
     public string Dockerfile => Path.Combine(RepositoryRoot, "src", "Api", "Dockerfile");
 
@@ -47,16 +47,18 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Generous: a fresh machine installs packages and debootstraps the base image here.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        using var timeout = TestTimeouts.Start(TestTimeouts.Fixture);
         var ct = timeout.Token;
         workDirectory = Directory.CreateTempSubdirectory("slipway-docker-tests-").FullName;
+        // The tests need the engine, the registry and debootstrap: this fixture is where installing them is asked for.
+        await DebianPackages.EnsureLocalToolchainAsync(Log, ct);
         daemon = await LocalDockerDaemon.EnsureRunningAsync(Engine, Log, Time, ct);
         await Engine.EnsureAnsweringAsync(Log, ct);
         registry = await LocalRegistry.StartAsync(Log, Time, ct);
 
         // Publishing and making the base image are independent and each take a while.
         var publish = PublishAsync(ct);
-        var baseImage = new BaseImage(Engine, Time).ResolveAsync(Environment.GetEnvironmentVariable("SLIPWAY_BASE_IMAGE"), Log, ct);
+        var baseImage = new BaseImage(Engine, Time) { InstallMissingPackages = true }.ResolveAsync(Environment.GetEnvironmentVariable("SLIPWAY_BASE_IMAGE"), Log, ct);
         await Task.WhenAll(publish, baseImage);
         BaseImage = await baseImage;
     }
@@ -66,7 +68,7 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
     {
         lock (imagesGate)
         {
-            return serviceImage ??= BuildServiceImageAsync(LocalRepository, new RecordingLog(), CancellationToken.None);
+            return serviceImage ??= BuildServiceImageAsync(LocalRepository, new RecordingLog(), CancellationToken.None); // Shared by every test: no single test's deadline.
         }
     }
 
@@ -126,19 +128,6 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
         {
             Directory.Delete(workDirectory, recursive: true);
         }
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Solution.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (with Solution.sln) is not above the test binaries");
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public sealed class PublicApiTests
     [Fact]
     public async Task Public_api_is_the_one_in_PublicApi_txt()
     {
-        var directory = Path.Combine(DockerFixture.FindRepositoryRoot(), "tests", "Slipway.Docker.Tests");
+        var directory = Path.Combine(RepositoryRoot.Find(), "tests", "Slipway.Docker.Tests");
         var actual = string.Join('\n', Describe(typeof(DockerEngine).Assembly)) + "\n";
         var approved = await File.ReadAllTextAsync(Path.Combine(directory, "PublicApi.txt"));
 

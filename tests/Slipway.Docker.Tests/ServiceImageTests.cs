@@ -7,8 +7,11 @@ using Xunit.Abstractions;
 namespace Slipway.Docker.Tests;
 
 [Collection(RealDocker.Name)]
-public sealed class ServiceImageTests(DockerFixture fixture, ITestOutputHelper output)
+[Trait(TestCategories.Name, TestCategories.Integration)]
+public sealed class ServiceImageTests(DockerFixture fixture, ITestOutputHelper output) : IDisposable
 {
+    private readonly CancellationTokenSource timeout = TestTimeouts.Start();
+
     [Fact]
     public async Task Service_image_answers_health_and_version_on_the_host_network_as_uid_1654()
     {
@@ -75,7 +78,7 @@ public sealed class ServiceImageTests(DockerFixture fixture, ITestOutputHelper o
         var first = await fixture.ServiceImageAsync();
         var log = new RecordingLog(output);
 
-        var second = await fixture.BuildServiceImageAsync(fixture.LocalRepository, log, CancellationToken.None);
+        var second = await fixture.BuildServiceImageAsync(fixture.LocalRepository, log, timeout.Token);
 
         Assert.Equal(first.Id, second.Id);
         Assert.True(second.Steps > 0);
@@ -105,4 +108,6 @@ public sealed class ServiceImageTests(DockerFixture fixture, ITestOutputHelper o
             }
         }
     }
+
+    public void Dispose() => timeout.Dispose();
 }

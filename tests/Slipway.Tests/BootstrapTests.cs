@@ -5,6 +5,7 @@ using Slipway.Tests.Support;
 namespace Slipway.Tests;
 
 /// <summary>The real <c>./build.sh</c> on a copy of the repository: build once, then the fast path; signals.</summary>
+[Trait(TestCategories.Name, TestCategories.Integration)]
 public sealed class BootstrapTests : IDisposable
 {
     private const string Rebuilding = "Building the build project";

@@ -21,9 +21,12 @@ public sealed class ComponentTests : IDisposable
         [Parameter("Package name")]
         string PackageName => TryGetValue(() => PackageName) ?? "default-name";
 
+        [Parameter("Label printed on the package", Name = "Label")]
+        string? PackageLabelText => TryGetValue(() => PackageLabelText);
+
         List<string> Made { get; }
 
-        Target Package => _ => _.Executes(() => Made.Add($"{PackageName}:{PackageFlavor}"));
+        Target Package => _ => _.Executes(() => Made.Add($"{PackageName}:{PackageFlavor}{(PackageLabelText is null ? "" : $":{PackageLabelText}")}"));
     }
 
     private sealed class Composed : NukeBuild, IPackage
@@ -55,11 +58,34 @@ public sealed class ComponentTests : IDisposable
     }
 
     [Fact]
+    public async Task A_component_parameter_renamed_with_Name_is_read_under_its_new_name_from_every_source()
+    {
+        var fromCommandLine = new Composed();
+        var fromEnvironment = new Composed();
+        var fromFile = new Composed();
+
+        var commandLine = await BuildRun.RunAsync(fromCommandLine, repository, ["Ship", "--label", "fragile"]);
+        await BuildRun.RunAsync(fromEnvironment, repository, ["Ship"], new() { ["SLIPWAY_LABEL"] = "upright" });
+        var oldName = await BuildRun.RunAsync(new Composed(), repository, ["Ship", "--package-label-text", "x"]);
+        repository.WriteParameters("parameters.json", """{ "Label": "from-file" }""");
+        await BuildRun.RunAsync(fromFile, repository, ["Ship"]);
+
+        Assert.Equal(ExitCodes.Success, commandLine.ExitCode);
+        Assert.Equal(["default-name:Plain:fragile", "shipped"], fromCommandLine.Made);
+        Assert.Equal(["default-name:Plain:upright", "shipped"], fromEnvironment.Made);
+        Assert.Equal(["default-name:Plain:from-file", "shipped"], fromFile.Made);
+        Assert.Equal(ExitCodes.UsageError, oldName.ExitCode);
+        Assert.Contains("--package-label-text is not a known parameter", oldName.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_lists_component_targets_and_parameters()
     {
         var run = await BuildRun.RunAsync(new Composed(), repository, ["--help"]);
 
-        Assert.Contains("Package", run.Output, StringComparison.Ordinal);
+        // The target's own line: "Package" also appears in parameter descriptions.
+        Assert.Matches(@"(?m)^ {4}Package\r?$", run.Output);
+        Assert.Matches(@"(?m)^ {4}Ship\s+\(after Package\)\r?$", run.Output);
         Assert.Contains("--package-flavor", run.Output, StringComparison.Ordinal);
         Assert.Contains("values: Plain, Spicy; default: Plain", run.Output, StringComparison.Ordinal);
     }

@@ -128,6 +128,21 @@ public sealed class OutputTests
     }
 
     [Fact]
+    public void Failed_tests_become_a_failure_that_names_them_and_a_crashed_run_without_failures_is_rethrown()
+    {
+        var failed = new TestResults(10, 7, 0, ["T1", "T2", "T3", "T4", "T5", "T6", "T7"]);
+        var crashed = new TestResults(3, 0, 0, []) { RunFailure = new Slipway.Processes.ProcessException("dotnet exited with code 1.") };
+
+        var failure = Assert.Throws<TargetFailureException>(failed.ThrowIfFailed);
+        var crash = Assert.Throws<Slipway.Processes.ProcessException>(crashed.ThrowIfFailed);
+        new TestResults(3, 0, 1, []).ThrowIfFailed();
+
+        Assert.Equal("7 of 17 tests failed: T1, T2, T3, T4, T5, …", failure.Message);
+        Assert.Equal(ExitCodes.TargetFailed, failure.ExitCode);
+        Assert.Equal("dotnet exited with code 1.", crash.Message);
+    }
+
+    [Fact]
     public void DotNet_settings_become_arguments_in_a_stable_order()
     {
         var settings = new DotNetSettings()
@@ -136,10 +151,11 @@ public sealed class OutputTests
             .EnableNoRestore()
             .SetProperty("Version", "1.2.3")
             .SetProperty("A", "b")
-            .AddLogger("trx");
+            .AddLogger("trx")
+            .SetFilter("Category!=Integration");
 
         Assert.Equal(
-            ["build", "Solution.sln", "--configuration", "Release", "--no-restore", "--logger", "trx", "-p:A=b", "-p:Version=1.2.3"],
+            ["build", "Solution.sln", "--configuration", "Release", "--filter", "Category!=Integration", "--no-restore", "--logger", "trx", "-p:A=b", "-p:Version=1.2.3"],
             settings.ToArguments("build"));
     }
 }

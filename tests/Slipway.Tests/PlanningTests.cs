@@ -36,6 +36,14 @@ public sealed class PlanningTests
         return [.. ExecutionPlanner.Plan(targets, selected, skip ?? SkipRequest.None).Targets.Select(t => t.Status == TargetStatus.Skipped ? $"{t.Name}(skipped)" : t.Name)];
     }
 
+    /// <summary>Both targets are planned, and <paramref name="first"/> comes before <paramref name="second"/>.</summary>
+    private static void AssertOrder(List<string> plan, string first, string second)
+    {
+        Assert.Contains(first, plan);
+        Assert.Contains(second, plan);
+        Assert.True(plan.IndexOf(first) < plan.IndexOf(second), $"{first} should run before {second}: {string.Join(", ", plan)}");
+    }
+
     [Fact]
     public void Dependencies_run_before_the_targets_that_need_them()
     {
@@ -57,7 +65,8 @@ public sealed class PlanningTests
         var withTest = Plan(new Pipeline(), ["Publish", "Test"]);
         var withoutTest = Plan(new Pipeline(), ["Publish"]);
 
-        Assert.True(withTest.IndexOf("Test") < withTest.IndexOf("Publish"));
+        AssertOrder(withTest, "Test", "Publish");
+        Assert.Contains("Publish", withoutTest);
         Assert.DoesNotContain("Test", withoutTest);
     }
 
@@ -66,8 +75,7 @@ public sealed class PlanningTests
     {
         var plan = Plan(new Pipeline(), ["Publish"]);
 
-        Assert.Contains("Notify", plan);
-        Assert.True(plan.IndexOf("Publish") < plan.IndexOf("Notify"));
+        AssertOrder(plan, "Publish", "Notify");
     }
 
     [Fact]
@@ -75,7 +83,7 @@ public sealed class PlanningTests
     {
         var plan = Plan(new Pipeline(), ["Compile"]);
 
-        Assert.True(plan.IndexOf("Lint") < plan.IndexOf("Compile"));
+        AssertOrder(plan, "Lint", "Compile");
     }
 
     [Fact]
@@ -159,5 +167,41 @@ public sealed class PlanningTests
         var plan = Plan(new WithComponent(), ["Pack"]);
 
         Assert.Equal(["Compile", "Pack"], plan);
+    }
+
+    private interface IRestoreComponent : INukeBuild
+    {
+        Target Restore => _ => _.Executes(() => { });
+    }
+
+    private interface ICleanComponent : INukeBuild
+    {
+        Target Clean => _ => _.Before<IRestoreComponent>(x => x.Restore).Executes(() => { });
+    }
+
+    private interface IPackComponent : INukeBuild
+    {
+        Target Pack => _ => _.DependsOn<IRestoreComponent>(x => x.Restore).Executes(() => { });
+    }
+
+    private sealed class CleanOnly : NukeBuild, ICleanComponent;
+
+    private sealed class CleanAndRestore : NukeBuild, ICleanComponent, IRestoreComponent;
+
+    private sealed class PackWithoutRestore : NukeBuild, IPackComponent;
+
+    [Fact]
+    public void Ordering_on_a_component_the_build_does_not_compose_is_dropped_and_kept_when_it_does()
+    {
+        Assert.Equal(["Clean"], Plan(new CleanOnly(), ["Clean"]));
+        Assert.Equal(["Clean", "Restore"], Plan(new CleanAndRestore(), ["Restore", "Clean"]));
+    }
+
+    [Fact]
+    public void A_dependency_on_a_component_the_build_does_not_compose_is_a_usage_error()
+    {
+        var error = Assert.Throws<UsageException>(() => TargetDiscovery.Discover(new PackWithoutRestore()));
+
+        Assert.Contains("refers to a component that PackWithoutRestore does not implement", error.Message, StringComparison.Ordinal);
     }
 }

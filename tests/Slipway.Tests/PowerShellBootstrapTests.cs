@@ -7,6 +7,7 @@ namespace Slipway.Tests;
 /// <c>build.ps1</c> under PowerShell 7 (the <c>PowerShell</c> dotnet tool, installed from NuGet when missing): it
 /// builds once, then takes the fast path, and passes exit codes through.
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.Integration)]
 public sealed class PowerShellBootstrapTests : IDisposable
 {
     private const string PowerShellVersion = "7.6.9";

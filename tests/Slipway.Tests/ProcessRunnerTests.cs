@@ -67,16 +67,42 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task Cancellation_kills_the_process_tree()
     {
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        var stopwatch = Stopwatch.StartNew();
-        var marker = Path.Combine(Path.GetTempPath(), $"slipway-child-{Guid.NewGuid():N}");
+        using var cancel = new CancellationTokenSource();
+        var pidFile = Path.Combine(Path.GetTempPath(), $"slipway-child-{Guid.NewGuid():N}");
+        try
+        {
+            // The shell starts a child of its own and records its pid, then waits: cancelling must kill both.
+            var running = Runner.RunAsync(new ProcessSpec("sh", ["-c", $"sleep 300 & echo $! > {pidFile}; wait"]), cancel.Token);
+            Assert.True(await Waiting.UntilAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None), "the child never started");
+            var child = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var stopwatch = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => Runner.RunAsync(new ProcessSpec("sh", ["-c", $"(sleep 3; touch {marker}) & sleep 30"]), cancel.Token));
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10));
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
-        Assert.False(File.Exists(marker), "the child of the cancelled process kept running");
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10));
+            Assert.True(
+                await Waiting.UntilAsync(() => !IsAlive(child), TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None),
+                $"the child (pid {child}) of the cancelled process kept running");
+        }
+        finally
+        {
+            File.Delete(pidFile);
+        }
+    }
+
+    /// <summary>Alive and not a zombie: /proc/pid/stat's state field.</summary>
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0] is not ("Z" or "X");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     [Fact]

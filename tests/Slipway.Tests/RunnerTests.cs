@@ -244,9 +244,14 @@ public sealed class RunnerTests : IDisposable
         Assert.Contains("### Build failed (exit 1)", markdown, StringComparison.Ordinal);
     }
 
-    private sealed class Slow : RecordingBuild
+    private sealed class Slow : RecordingBuild, IDisposable
     {
         public TaskCompletionSource Started { get; } = new();
+
+        /// <summary>Holds Stubborn until the test has seen the build give up on it.</summary>
+        public ManualResetEventSlim Release { get; } = new();
+
+        public void Dispose() => Release.Dispose();
 
         Target Wait => _ => _.Executes(async ct =>
         {
@@ -259,7 +264,7 @@ public sealed class RunnerTests : IDisposable
         {
             Record(nameof(Stubborn));
             Started.SetResult();
-            Thread.Sleep(TimeSpan.FromSeconds(3)); // Ignores cancellation on purpose.
+            Release.Wait(TimeSpan.FromMinutes(1)); // Ignores cancellation on purpose: blocks until the test lets go.
         });
 
         Target After => _ => _.After(Wait, Stubborn).Executes(() => Record(nameof(After)));
@@ -272,7 +277,7 @@ public sealed class RunnerTests : IDisposable
     [InlineData("Stubborn")]
     public async Task Cancelling_aborts_the_running_target_runs_assured_targets_and_exits_130(string target)
     {
-        var build = new Slow();
+        using var build = new Slow();
         using var abort = new CancellationTokenSource();
         var running = BuildRun.RunAsync(build, repository, [target, "After", "Cleanup"], abort: abort.Token);
         await build.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -285,6 +290,7 @@ public sealed class RunnerTests : IDisposable
         Assert.Matches($@"{target}\s+Aborted", run.Output);
         Assert.Matches(@"After\s+NotRun\s+\S*\s*build was cancelled", run.Output);
         Assert.Contains("Build cancelled (exit 130)", run.Output, StringComparison.Ordinal);
+        build.Release.Set();
     }
 
     private sealed class Fluent : RecordingBuild

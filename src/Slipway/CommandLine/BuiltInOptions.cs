@@ -11,6 +11,7 @@ internal static class BuiltInOptions
     public const string Profile = "profile";
     public const string Target = "target";
     public const string Verbosity = "verbosity";
+    public const string CheckGenerated = "checkgenerated";
 
     public static readonly IReadOnlyList<(string Name, string Description)> Descriptions =
     [
@@ -20,10 +21,11 @@ internal static class BuiltInOptions
         ("--profile <names>", "Also read .nuke/parameters.<name>.json (later names win)."),
         ("--target <names>", "Targets to run (same as naming them first)."),
         ("--verbosity <level>", "Quiet, Normal or Verbose (debug lines and stack traces)."),
+        ("--check-generated", "Compare every generated file (schema, workflows) with what the build generates; write nothing; exit 1 when one is stale (CI runs this)."),
     ];
 
     public static IReadOnlyCollection<string> Keys { get; } =
-        new HashSet<string>([Help, Plan, Skip, Profile, Target, Verbosity], StringComparer.Ordinal);
+        new HashSet<string>([Help, Plan, Skip, Profile, Target, Verbosity, CheckGenerated], StringComparer.Ordinal);
 
     public static CommandLineOption? Find(CommandLineArguments arguments, string key) =>
         arguments.Options.LastOrDefault(o => ParameterNames.Normalize(o.Name) == key);

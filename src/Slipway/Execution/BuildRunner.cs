@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Slipway.CommandLine;
+using Slipway.Generation;
 using Slipway.Output;
 using Slipway.Parameters;
 using Slipway.Planning;
@@ -39,7 +39,7 @@ internal sealed class BuildRunner
             var arguments = CommandLineArguments.Parse(args);
             var host = CiHost.From(environment);
             var log = new ConsoleLog(output, redactor, host, time, ReadVerbosity(arguments));
-            var session = new BuildSession(FindRoot(), log, redactor, host) { TargetToken = abort };
+            var session = new BuildSession(FindRoot(), log, redactor, host, environment, time) { TargetToken = abort };
             build.Session = session;
             return await RunAsync(build, arguments, defaultTargets, session, abort);
         }
@@ -63,7 +63,13 @@ internal sealed class BuildRunner
         var targets = TargetDiscovery.Discover(build);
         var parameters = ParameterMember.Discover(build.GetType());
         ThrowIfParameterShadowsBuiltIn(parameters);
-        BuildSchema.WriteIfChanged(session.RootDirectory / ".nuke" / "build.schema.json", BuildSchema.Create(parameters));
+        var generated = GeneratedFiles.Discover(build, [BuildSchema.File(parameters, build)]);
+        if (BuiltInOptions.Find(arguments, BuiltInOptions.CheckGenerated) is not null)
+        {
+            return GeneratedFiles.Check(generated, session.RootDirectory, session.Log);
+        }
+
+        GeneratedFiles.WriteChanged(generated, session.RootDirectory);
 
         if (BuiltInOptions.Find(arguments, BuiltInOptions.Help) is not null)
         {
@@ -103,19 +109,27 @@ internal sealed class BuildRunner
 
     private static async Task<int> ExecuteAsync(ExecutionPlan plan, BuildSession session, CancellationToken abort)
     {
-        var stopwatch = Stopwatch.StartNew();
+        session.StepSummary.StartRun();
+        var started = session.Time.GetTimestamp();
         var executor = new TargetExecutor(session, abort);
         await executor.RunAsync(plan.Targets);
-        var exitCode = executor.WasAborted ? ExitCodes.Cancelled
-            : plan.Targets.Any(t => t.Status == TargetStatus.Failed) ? ExitCodes.TargetFailed
-            : ExitCodes.Success;
-        session.Log.WriteRaw(BuildSummary.ToText(plan.Targets, stopwatch.Elapsed, exitCode));
-        if (session.Host.StepSummaryFile is { } summaryFile)
+        var exitCode = ExitCodeOf(plan.Targets, executor.WasAborted);
+        var elapsed = session.Time.GetElapsedTime(started);
+        session.Log.WriteRaw(BuildSummary.ToText(plan.Targets, elapsed, exitCode));
+        session.StepSummary.WriteMarkdown(BuildSummary.ToMarkdown(plan.Targets, elapsed, exitCode));
+        return exitCode;
+    }
+
+    /// <summary>Cancelled wins; else the first failure's own code (<see cref="TargetFailureException"/>), else 1.</summary>
+    private static int ExitCodeOf(IReadOnlyList<ExecutableTarget> targets, bool aborted)
+    {
+        if (aborted)
         {
-            await File.AppendAllTextAsync(summaryFile, session.Redactor.Redact(BuildSummary.ToMarkdown(plan.Targets, stopwatch.Elapsed, exitCode)), CancellationToken.None);
+            return ExitCodes.Cancelled;
         }
 
-        return exitCode;
+        var failed = targets.FirstOrDefault(t => t.Status == TargetStatus.Failed);
+        return failed is null ? ExitCodes.Success : failed.FailureExitCode ?? ExitCodes.TargetFailed;
     }
 
     private static List<ExecutableTarget> ResolveTargets(IReadOnlyList<ExecutableTarget> targets, CommandLineArguments arguments, IReadOnlyList<string> defaultTargets)
@@ -191,7 +205,7 @@ internal sealed class BuildRunner
             return Verbosity.Normal;
         }
 
-        return (Verbosity)ValueConverter.Convert(new RawValue(option.Values, option.Spelling), typeof(Verbosity), AbsolutePath.Create("/"))!;
+        return (Verbosity)ValueConverter.Convert(new RawValue(option.Values, option.Spelling), typeof(Verbosity), AbsolutePath.Create("/"), allowed: null)!;
     }
 
     private AbsolutePath FindRoot()

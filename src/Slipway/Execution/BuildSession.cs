@@ -2,19 +2,29 @@ using Slipway.Output;
 using Slipway.Parameters;
 using Slipway.Processes;
 using Slipway.Targets;
+using Slipway.Tools;
 
 namespace Slipway.Execution;
 
-/// <summary>Everything one run of a build shares: its log, secrets, processes, parameter values, cancellation.</summary>
+/// <summary>
+/// Everything one run of a build shares: its log, secrets, clock, processes, tools, parameter values, step
+/// summary and cancellation. The engine makes it; a build author never wires any of it.
+/// </summary>
 internal sealed class BuildSession
 {
-    public BuildSession(AbsolutePath rootDirectory, ConsoleLog log, SecretRedactor redactor, CiHost host)
+    private readonly Lazy<string> actor;
+
+    public BuildSession(AbsolutePath rootDirectory, ConsoleLog log, SecretRedactor redactor, CiHost host, IReadOnlyDictionary<string, string> environment, TimeProvider time)
     {
         RootDirectory = rootDirectory;
         Log = log;
         Redactor = redactor;
         Host = host;
-        Processes = new ProcessRunner(log);
+        Time = time;
+        Processes = new ProcessRunner(log, time);
+        DotNet = new DotNetTasks(Processes, rootDirectory);
+        StepSummary = new StepSummary(host.StepSummaryFile is { } file ? AbsolutePath.Resolve(file, rootDirectory) : rootDirectory / ".nuke" / "temp" / "summary.md", redactor, host.StepSummaryFile is not null);
+        actor = new Lazy<string>(() => ActorName.Find(environment, host, Processes, rootDirectory));
     }
 
     public AbsolutePath RootDirectory { get; }
@@ -25,7 +35,16 @@ internal sealed class BuildSession
 
     public CiHost Host { get; }
 
+    public TimeProvider Time { get; }
+
     public ProcessRunner Processes { get; }
+
+    public DotNetTasks DotNet { get; }
+
+    public StepSummary StepSummary { get; }
+
+    /// <summary>Who runs the build; looked up once, on first use (it may ask git).</summary>
+    public string Actor => actor.Value;
 
     public ParameterValues Values { get; set; } = new();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Slipway.Output;
 using Slipway.Targets;
 
@@ -76,7 +75,7 @@ internal sealed class TargetExecutor
         session.TargetToken = ownToken?.Token ?? abort;
         session.CurrentTarget = target;
         session.Log.BeginTarget(target.Name);
-        var stopwatch = Stopwatch.StartNew();
+        var started = session.Time.GetTimestamp();
         try
         {
             var work = RunActionsAsync(target, session.TargetToken);
@@ -103,8 +102,10 @@ internal sealed class TargetExecutor
 #pragma warning restore CA1031
         {
             target.Status = TargetStatus.Failed;
-            var message = exception is AggregateException { InnerException: { } inner } ? inner.Message : exception.Message;
-            target.Note = FirstLine(message);
+            var cause = exception is AggregateException { InnerException: { } inner } ? inner : exception;
+            var message = cause.Message;
+            target.FailureExitCode = (cause as TargetFailureException)?.ExitCode;
+            target.Note = target.FailureExitCode is int code && code != ExitCodes.TargetFailed ? $"exit {code}: {FirstLine(message)}" : FirstLine(message);
             session.Log.Error($"Target {target.Name} failed: {message}");
             if (session.Log.Verbosity == Verbosity.Verbose)
             {
@@ -113,7 +114,7 @@ internal sealed class TargetExecutor
         }
         finally
         {
-            target.Duration = stopwatch.Elapsed;
+            target.Duration = session.Time.GetElapsedTime(started);
             session.CurrentTarget = null;
             session.Log.EndTarget();
         }

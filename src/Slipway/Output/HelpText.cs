@@ -34,7 +34,7 @@ internal static class HelpText
         {
             var current = parameter.IsSecret ? "(secret)" : FormatValue(parameter.Read(build));
             text.AppendLine($"  --{parameter.CommandLineName.PadRight(width)}{parameter.Description}".TrimEnd());
-            text.AppendLine($"    {string.Empty.PadRight(width)}values: {ValueConverter.Describe(parameter.Type)}; default: {current}; env: {parameter.EnvironmentVariable}");
+            text.AppendLine($"    {string.Empty.PadRight(width)}values: {ValueConverter.Describe(parameter.Type, parameter.AllowedValues(build))}; default: {current}; env: {parameter.EnvironmentVariable}");
         }
 
         text.AppendLine();

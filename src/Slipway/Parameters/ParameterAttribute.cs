@@ -17,4 +17,11 @@ public sealed class ParameterAttribute : Attribute
 
     /// <summary>Overrides the member name as the parameter's name (PascalCase).</summary>
     public string? Name { get; init; }
+
+    /// <summary>
+    /// A member of the same class or component interface (property or parameterless method, static or instance)
+    /// that returns the allowed values as <c>IEnumerable&lt;string&gt;</c>, as in NUKE. They are listed by
+    /// <c>--help</c> and in <c>.nuke/build.schema.json</c>; any other value is a usage error with a suggestion.
+    /// </summary>
+    public string? ValueProviderMember { get; init; }
 }

@@ -41,7 +41,7 @@ internal sealed class ParameterBinder
                 ?? fromFiles.GetValueOrDefault(member.Key);
             if (raw is not null)
             {
-                converted.Add((member, ValueConverter.Convert(raw, member.Type, rootDirectory), raw.Source));
+                converted.Add((member, ValueConverter.Convert(raw, member.Type, rootDirectory, member.AllowedValues(build)), raw.Source));
             }
         }
 

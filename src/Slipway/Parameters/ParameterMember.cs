@@ -5,11 +5,14 @@ namespace Slipway.Parameters;
 /// <summary>A <c>[Parameter]</c> field or property: its names in every source and how to store its value.</summary>
 internal sealed class ParameterMember
 {
+    private IReadOnlyList<string>? allowedValues;
+
     private ParameterMember(MemberInfo member, ParameterAttribute attribute, Type type, bool isSecret)
     {
         Member = member;
         Name = attribute.Name ?? member.Name;
         Description = attribute.Description;
+        ValueProviderMember = attribute.ValueProviderMember;
         Type = type;
         IsSecret = isSecret;
     }
@@ -30,6 +33,9 @@ internal sealed class ParameterMember
     public Type Type { get; }
 
     public bool IsSecret { get; }
+
+    /// <summary>The member that lists the allowed values, if the attribute names one.</summary>
+    public string? ValueProviderMember { get; }
 
     /// <summary>A default interface property has no storage: its getter reads the value store instead.</summary>
     public bool IsStoredOnInstance => Member is FieldInfo || Member is PropertyInfo { CanWrite: true } && !Member.DeclaringType!.IsInterface;
@@ -60,6 +66,14 @@ internal sealed class ParameterMember
 
         return [.. found.Values.OrderBy(p => p.Name, StringComparer.Ordinal)];
     }
+
+    /// <summary>The allowed values from <see cref="ValueProviderMember"/> (read once per run), or null when any value of the type goes.</summary>
+    public IReadOnlyList<string>? AllowedValues(object build) =>
+        ValueProviderMember is null ? null : allowedValues ??= ValueProvider.Read(Member, ValueProviderMember, build);
+
+    /// <summary>True when <paramref name="member"/> is this parameter's field or property, however it was reflected.</summary>
+    public bool Declares(MemberInfo member) =>
+        member.Name == Member.Name && member.DeclaringType == Member.DeclaringType;
 
     public void Store(object build, object? value)
     {

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Slipway.Parameters;
 
 /// <summary>The converted value of every parameter that got one, and where it came from.</summary>
@@ -7,9 +9,10 @@ internal sealed class ParameterValues
 
     public void Set(ParameterMember member, object? value, string source) => values[member.Key] = (member, value, source);
 
-    public bool TryGet(string memberName, out object? value)
+    /// <summary>By parameter name (as spelled in any source, or the attribute's <c>Name</c>).</summary>
+    public bool TryGet(string name, out object? value)
     {
-        if (values.TryGetValue(ParameterNames.Normalize(memberName), out var entry))
+        if (values.TryGetValue(ParameterNames.Normalize(name), out var entry))
         {
             value = entry.Value;
             return true;
@@ -19,6 +22,25 @@ internal sealed class ParameterValues
         return false;
     }
 
-    public string? SourceOf(string memberName) =>
-        values.TryGetValue(ParameterNames.Normalize(memberName), out var entry) ? entry.Source : null;
+    /// <summary>
+    /// By the member that declares the parameter, as <c>TryGetValue(() =&gt; Member)</c> reads it: the value is
+    /// stored under the parameter's name, which <c>[Parameter(Name = ...)]</c> may make differ from the member's.
+    /// </summary>
+    public bool TryGet(MemberInfo? member, out object? value)
+    {
+        foreach (var entry in values.Values)
+        {
+            if (member is not null && entry.Member.Declares(member))
+            {
+                value = entry.Value;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    public string? SourceOf(string name) =>
+        values.TryGetValue(ParameterNames.Normalize(name), out var entry) ? entry.Source : null;
 }

@@ -1,16 +1,24 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Slipway.Text;
 
 namespace Slipway.Parameters;
 
 /// <summary>
-/// Converts parameter text to the member's type; a value that does not convert is a usage error that says
-/// which values are valid.
+/// Converts parameter text to the member's type; a value that does not convert, or is not one of the values a
+/// value provider allows, is a usage error that says which values are valid. Besides the built-in types, any type
+/// with a static <c>TryParse</c> (<see cref="IParsable{TSelf}"/> or <c>TryParse(string, out T)</c>) converts.
 /// </summary>
 internal static partial class ValueConverter
 {
-    public static object? Convert(RawValue raw, Type type, AbsolutePath rootDirectory)
+    public static object? Convert(RawValue raw, Type type, AbsolutePath rootDirectory, IReadOnlyList<string>? allowed = null)
     {
+        if (allowed is not null)
+        {
+            raw = raw with { Values = [.. raw.Values.Select(v => Allowed(v, allowed, raw.Source, type.IsArray))] };
+        }
+
         var elementType = type.IsArray ? type.GetElementType()! : null;
         if (elementType is not null)
         {
@@ -40,10 +48,16 @@ internal static partial class ValueConverter
         return ConvertOne(raw.Values[0], underlying, raw.Source, rootDirectory);
     }
 
-    /// <summary>What values a type accepts, for help and error messages.</summary>
-    public static string Describe(Type type)
+    /// <summary>What values a type accepts (or the allowed values, when a provider lists them), for help and error messages.</summary>
+    public static string Describe(Type type, IReadOnlyList<string>? allowed = null)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (allowed is not null)
+        {
+            var list = allowed.Count == 0 ? "(none available)" : string.Join(", ", allowed);
+            return underlying.IsArray ? $"one or more of: {list} (separate with spaces or commas)" : $"one of: {list}";
+        }
+
         if (underlying.IsArray)
         {
             return $"one or more of: {Describe(underlying.GetElementType()!)} (separate with spaces or commas)";
@@ -58,6 +72,8 @@ internal static partial class ValueConverter
             _ when underlying == typeof(AbsolutePath) => "a path (relative paths are resolved from the repository root)",
             _ when underlying == typeof(Uri) => "an absolute URL",
             _ when underlying.IsEnum => string.Join(", ", Enum.GetNames(underlying)),
+            _ when underlying == typeof(string) => "text",
+            _ when FindTryParse(underlying) is not null => $"a {underlying.Name}",
             _ => "text",
         };
     }
@@ -76,9 +92,63 @@ internal static partial class ValueConverter
             _ when type == typeof(AbsolutePath) => string.IsNullOrWhiteSpace(text) ? null : AbsolutePath.Resolve(text, rootDirectory),
             _ when type == typeof(Uri) => Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null,
             _ when type.IsEnum => ParseEnum(text, type),
-            _ => throw new UsageException($"{source}: parameters of type {type.Name} are not supported."),
+            _ when FindTryParse(type) is { } tryParse => InvokeTryParse(tryParse, text),
+            _ => throw new UsageException($"{source}: parameters of type {type.Name} are not supported: give the type a static TryParse (IParsable<{type.Name}>) or use one of the built-in types."),
         };
         return value ?? throw new UsageException($"{source}: '{text}' is not valid. Use {Describe(type)}.");
+    }
+
+    /// <summary>The canonical spelling of <paramref name="text"/> among the allowed values (each item, for arrays).</summary>
+    private static string Allowed(string text, IReadOnlyList<string> allowed, string source, bool isArray)
+    {
+        var items = isArray ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [text.Trim()];
+        var canonical = new List<string>();
+        foreach (var item in items)
+        {
+            var match = allowed.FirstOrDefault(a => string.Equals(a, item, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                var close = ClosestMatch.Find(item, allowed);
+                throw new UsageException(
+                    $"{source}: '{item}' is not an allowed value.{(close is null ? string.Empty : $" Did you mean '{close}'?")} "
+                    + (allowed.Count == 0 ? "No values are available." : $"Use one of: {string.Join(", ", allowed)}."));
+            }
+
+            canonical.Add(match);
+        }
+
+        return string.Join(',', canonical);
+    }
+
+    /// <summary>
+    /// <c>TryParse(string, IFormatProvider, out T)</c> (IParsable&lt;T&gt;, also when implemented explicitly) or
+    /// <c>TryParse(string, out T)</c>, public and static on the type.
+    /// </summary>
+    private static MethodInfo? FindTryParse(Type type)
+    {
+        const BindingFlags flags = BindingFlags.Public | BindingFlags.Static;
+        var byRef = type.MakeByRefType();
+        var method = type.GetMethod("TryParse", flags, [typeof(string), typeof(IFormatProvider), byRef])
+            ?? type.GetMethod("TryParse", flags, [typeof(string), byRef]);
+        if (method is not null && method.ReturnType == typeof(bool))
+        {
+            return method;
+        }
+
+        var parsable = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IParsable<>) && i.GenericTypeArguments[0] == type);
+        if (parsable is null)
+        {
+            return null;
+        }
+
+        var map = type.GetInterfaceMap(parsable);
+        return map.TargetMethods.FirstOrDefault(m => m.Name.EndsWith("TryParse", StringComparison.Ordinal) && m.GetParameters() is [{ ParameterType: var first }, _, _] && first == typeof(string));
+    }
+
+    private static object? InvokeTryParse(MethodInfo tryParse, string text)
+    {
+        var arguments = tryParse.GetParameters().Length == 3 ? new object?[] { text, CultureInfo.InvariantCulture, null } : [text, null];
+        return tryParse.Invoke(null, arguments) is true ? arguments[^1] : null;
     }
 
     private static object? ParseBool(string text) =>

@@ -1,3 +1,5 @@
+using Slipway.Paths;
+
 namespace Slipway;
 
 /// <summary>
@@ -13,6 +15,9 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
     }
 
     public string Name => Path.GetFileName(path);
+
+    /// <summary>The file name without its extension: <c>Api</c> for <c>src/Api/Api.csproj</c>.</summary>
+    public string NameWithoutExtension => Path.GetFileNameWithoutExtension(path);
 
     public AbsolutePath? Parent => Path.GetDirectoryName(path) is { } parent ? new AbsolutePath(parent) : null;
 
@@ -58,6 +63,17 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
             Directory.Delete(path, recursive: true);
         }
     }
+
+    /// <summary>
+    /// The directories below this one that match any of the patterns (<c>**/bin</c>, <c>src/*/obj</c>), sorted,
+    /// each once; a matched directory is not searched further.
+    /// </summary>
+    public IReadOnlyList<AbsolutePath> GlobDirectories(params string[] patterns) =>
+        [.. patterns.SelectMany(p => Glob.Directories(path, p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(Create)];
+
+    /// <summary>The files below this directory that match any of the patterns (<c>**/*.trx</c>), sorted, each once.</summary>
+    public IReadOnlyList<AbsolutePath> GlobFiles(params string[] patterns) =>
+        [.. patterns.SelectMany(p => Glob.Files(path, p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(Create)];
 
     public string ReadAllText() => File.ReadAllText(path);
 

@@ -10,10 +10,12 @@ namespace Slipway.Processes;
 public sealed class ProcessRunner
 {
     private readonly ILog log;
+    private readonly TimeProvider time;
 
-    public ProcessRunner(ILog log)
+    public ProcessRunner(ILog log, TimeProvider? timeProvider = null)
     {
         this.log = log;
+        time = timeProvider ?? TimeProvider.System;
     }
 
     public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken = default)
@@ -45,7 +47,7 @@ public sealed class ProcessRunner
 
         log.Write(spec.LogOutput ? LogLevel.Information : LogLevel.Debug, $"> {spec.CommandLine}{(spec.WorkingDirectory is null ? string.Empty : $"  (in {spec.WorkingDirectory})")}");
         var output = new List<OutputLine>();
-        var stopwatch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         using var process = new Process { StartInfo = start };
         try
         {
@@ -72,7 +74,7 @@ public sealed class ProcessRunner
             throw;
         }
 
-        var result = new ProcessResult(spec.CommandLine, process.ExitCode, output, stopwatch.Elapsed);
+        var result = new ProcessResult(spec.CommandLine, process.ExitCode, output, time.GetElapsedTime(started));
         if (result.ExitCode != 0 && spec.ThrowOnFailure)
         {
             throw new ProcessException(result);

@@ -10,7 +10,7 @@ namespace Slipway.Schema;
 /// </summary>
 internal static class BuildSchema
 {
-    public static JsonObject Create(IReadOnlyList<ParameterMember> parameters)
+    public static JsonObject Create(IReadOnlyList<ParameterMember> parameters, object build)
     {
         var properties = new JsonObject
         {
@@ -18,7 +18,7 @@ internal static class BuildSchema
         };
         foreach (var parameter in parameters)
         {
-            var schema = TypeSchema(parameter.Type);
+            var schema = TypeSchema(parameter.Type, parameter.AllowedValues(build));
             if (parameter.Description is not null)
             {
                 schema["description"] = parameter.Description;
@@ -37,25 +37,23 @@ internal static class BuildSchema
         };
     }
 
-    /// <summary>Writes the schema unless the file already holds the same text; returns whether it wrote.</summary>
-    public static bool WriteIfChanged(AbsolutePath file, JsonObject schema)
-    {
-        var text = schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-        if (file.FileExists && file.ReadAllText() == text)
-        {
-            return false;
-        }
+    public const string RelativePath = ".nuke/build.schema.json";
 
-        file.WriteAllText(text);
-        return true;
-    }
+    /// <summary>The schema as one of the build's generated files.</summary>
+    public static GeneratedFile File(IReadOnlyList<ParameterMember> parameters, object build) =>
+        new(RelativePath, () => Create(parameters, build).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
 
-    private static JsonObject TypeSchema(Type type)
+    private static JsonObject TypeSchema(Type type, IReadOnlyList<string>? allowed)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (underlying.IsArray)
         {
-            return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(underlying.GetElementType()!) };
+            return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(underlying.GetElementType()!, allowed) };
+        }
+
+        if (allowed is not null)
+        {
+            return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. allowed.Select(v => (JsonNode)v)]) };
         }
 
         if (underlying.IsEnum)

@@ -44,5 +44,8 @@ internal sealed class ExecutableTarget
 
     public bool IsInvoked { get; set; }
 
+    /// <summary>The exit code a failure asked for (<see cref="TargetFailureException"/>); null for an ordinary failure.</summary>
+    public int? FailureExitCode { get; set; }
+
     public override string ToString() => Name;
 }

@@ -21,6 +21,15 @@ internal static partial class ExpressionText
             _ => Of(expression.Body),
         };
 
+    /// <summary>The field or property a lambda reads (<c>() =&gt; Registry</c>), or null for anything else.</summary>
+    public static System.Reflection.MemberInfo? Member(LambdaExpression expression) =>
+        expression.Body switch
+        {
+            MemberExpression member => member.Member,
+            UnaryExpression { Operand: MemberExpression member } => member.Member,
+            _ => null,
+        };
+
     [GeneratedRegex(@"value\([^)]*\)\.|Convert\(|, \w+\)")]
     private static partial Regex ClosureAccess();
 }

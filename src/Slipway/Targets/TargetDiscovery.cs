@@ -56,13 +56,17 @@ internal static class TargetDiscovery
     private static void Resolve(object build, ExecutableTarget target, Dictionary<MethodInfo, ExecutableTarget> byIdentity)
     {
         var definition = target.Definition;
-        ExecutableTarget Find(TargetReference reference)
-        {
-            var method = reference.Resolve(build).Method;
-            return byIdentity.TryGetValue(method, out var found)
+        ExecutableTarget Find(TargetReference reference) => Lookup(reference.Resolve(build));
+
+        // Ordering and triggers may name a component the build does not compose (a Clean that runs before any
+        // Restore there is): without that target there is nothing to order, so the reference is dropped.
+        IEnumerable<ExecutableTarget> FindIfComposed(IEnumerable<TargetReference> references) =>
+            references.Select(r => r.TryResolve(build)).OfType<Target>().Select(Lookup);
+
+        ExecutableTarget Lookup(Target other) =>
+            byIdentity.TryGetValue(other.Method, out var found)
                 ? found
                 : throw new UsageException($"Target '{target.Name}' refers to a target that is not a Target property of {build.GetType().Name}.");
-        }
 
         foreach (var dependency in definition.Dependencies.Select(Find))
         {
@@ -74,22 +78,22 @@ internal static class TargetDiscovery
             AddOnce(dependent.Dependencies, target);
         }
 
-        foreach (var earlier in definition.Afters.Select(Find))
+        foreach (var earlier in FindIfComposed(definition.Afters))
         {
             AddOnce(target.RunsAfter, earlier);
         }
 
-        foreach (var later in definition.Befores.Select(Find))
+        foreach (var later in FindIfComposed(definition.Befores))
         {
             AddOnce(later.RunsAfter, target);
         }
 
-        foreach (var triggered in definition.TriggersList.Select(Find))
+        foreach (var triggered in FindIfComposed(definition.TriggersList))
         {
             AddOnce(target.Triggers, triggered);
         }
 
-        foreach (var trigger in definition.TriggeredByList.Select(Find))
+        foreach (var trigger in FindIfComposed(definition.TriggeredByList))
         {
             AddOnce(trigger.Triggers, target);
         }

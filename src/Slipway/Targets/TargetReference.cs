@@ -21,6 +21,8 @@ internal sealed class TargetReference
         new(null, build => build is T component ? select(component) : null);
 
     public Target Resolve(object build) =>
-        target ?? fromComponent!(build)
-        ?? throw new UsageException($"A target refers to a component that {build.GetType().Name} does not implement.");
+        TryResolve(build) ?? throw new UsageException($"A target refers to a component that {build.GetType().Name} does not implement.");
+
+    /// <summary>The target, or null when it belongs to a component the build does not implement.</summary>
+    public Target? TryResolve(object build) => target ?? fromComponent!(build);
 }

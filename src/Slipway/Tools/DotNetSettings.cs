@@ -22,6 +22,9 @@ public sealed record DotNetSettings
 
     public string? Verbosity { get; init; }
 
+    /// <summary><c>dotnet test --filter</c>: e.g. <c>Category!=Integration</c>.</summary>
+    public string? Filter { get; init; }
+
     public ImmutableList<string> Loggers { get; init; } = [];
 
     public ImmutableSortedDictionary<string, string> Properties { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
@@ -42,6 +45,8 @@ public sealed record DotNetSettings
 
     public DotNetSettings SetVerbosity(string verbosity) => this with { Verbosity = verbosity };
 
+    public DotNetSettings SetFilter(string? filter) => this with { Filter = filter };
+
     public DotNetSettings AddLogger(string logger) => this with { Loggers = Loggers.Add(logger) };
 
     public DotNetSettings SetProperty(string name, string value) => this with { Properties = Properties.SetItem(name, value) };
@@ -60,6 +65,7 @@ public sealed record DotNetSettings
         AddPair(arguments, "--output", Output);
         AddPair(arguments, "--results-directory", ResultsDirectory);
         AddPair(arguments, "--verbosity", Verbosity);
+        AddPair(arguments, "--filter", Filter);
         if (NoRestore)
         {
             arguments.Add("--no-restore");

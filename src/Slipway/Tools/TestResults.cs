@@ -1,13 +1,18 @@
 using System.Xml.Linq;
+using Slipway.Processes;
 
 namespace Slipway.Tools;
 
-/// <summary>Counts from the TRX files that <c>dotnet test --logger trx</c> writes.</summary>
+/// <summary>Counts from the TRX files that <c>dotnet test --logger trx</c> writes, and the failure they add up to.</summary>
 public sealed record TestResults(int Passed, int Failed, int Skipped, IReadOnlyList<string> FailedTests)
 {
+    private const int NamedFailures = 5;
     private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
     public int Total => Passed + Failed + Skipped;
+
+    /// <summary>A <c>dotnet test</c> that exited non-zero: with no failed test, it is the failure (a crash, a build error).</summary>
+    public ProcessException? RunFailure { get; init; }
 
     public static TestResults Read(string directory)
     {
@@ -40,6 +45,24 @@ public sealed record TestResults(int Passed, int Failed, int Skipped, IReadOnlyL
         }
 
         return new TestResults(passed, failed, skipped, failedTests);
+    }
+
+    /// <summary>
+    /// Throws when tests failed (the count and the first failed tests by name) or, with none failed, when a
+    /// test run itself failed; the counts say more than an exit code, so they come first.
+    /// </summary>
+    public void ThrowIfFailed()
+    {
+        if (Failed > 0)
+        {
+            var named = string.Join(", ", FailedTests.Take(NamedFailures)) + (Failed > NamedFailures ? ", …" : string.Empty);
+            throw new TargetFailureException($"{Failed} of {Total} tests failed: {named}", ExitCodes.TargetFailed, RunFailure);
+        }
+
+        if (RunFailure is not null)
+        {
+            throw RunFailure;
+        }
     }
 
     public override string ToString() => $"{Passed} passed, {Failed} failed, {Skipped} skipped";

@@ -12,12 +12,13 @@ internal sealed record BuildRun(int ExitCode, string Output, string Error)
         string[] args,
         Dictionary<string, string>? environment = null,
         string[]? defaultTargets = null,
+        TimeProvider? time = null,
         CancellationToken abort = default)
         where T : NukeBuild
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var runner = new BuildRunner(output, error, environment ?? [], new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)))
+        var runner = new BuildRunner(output, error, environment ?? [], time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)))
         {
             WorkingDirectory = repository.Root,
         };

@@ -11,7 +11,7 @@ internal sealed class RepositoryCopy : IDisposable
     public RepositoryCopy()
     {
         Root = AbsolutePath.Create(Path.Combine(Path.GetTempPath(), "slipway-repo", Guid.NewGuid().ToString("N")));
-        var source = FindRepositoryRoot();
+        var source = RepositoryRoot.Find();
         // The bootstrap's own input set: the build project, the libraries under src/Slipway*, the MSBuild files.
         var libraries = Directory.GetDirectories(Path.Combine(source, "src"), "Slipway*").Select(d => Path.GetRelativePath(source, d));
         foreach (var entry in Entries.Concat(libraries))
@@ -26,19 +26,6 @@ internal sealed class RepositoryCopy : IDisposable
     }
 
     public AbsolutePath Root { get; }
-
-    public static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Solution.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Solution.sln not found above the test binaries.");
-    }
 
     private static void Copy(string source, string destination)
     {
