@@ -23,8 +23,9 @@ public interface IPublish : ICompile, IHazArtifacts, IHazVersion
                 .EnableNoRestore()
                 // The image runs `dotnet <project>.dll`: the native launcher would only add weight to it.
                 .SetProperty("UseAppHost", "false")
-                .SetProperty("Version", version.SemVer)
-                .SetProperty("SourceRevisionId", version.ShortCommit), ct);
+                // The project carries the MinVer package (one source of truth): hand it the version computed
+                // once for the build, so the dll's informational version is exactly the build's.
+                .SetProperty("MinVerVersionOverride", version.SemVer), ct);
             ReportSummary($"{version.InformationalVersion} → {PublishDirectory.RelativeTo(RootDirectory)}");
         });
 }

@@ -9,7 +9,7 @@ namespace Slipway.Tests;
 /// <summary>What the build's versioning adds on top of MinVer: commit, time, source, warnings, tag forms.</summary>
 public sealed class GitVersionTests : IDisposable
 {
-    private static readonly AbsolutePath SlipwayRoot = AbsolutePath.Create(RepositoryCopy.FindRepositoryRoot());
+    private static readonly AbsolutePath SlipwayRoot = AbsolutePath.Create(RepositoryRoot.Find());
 
     private readonly GitSandbox sandbox = new();
     private readonly ListLog log = new();
@@ -98,7 +98,7 @@ public sealed class GitVersionTests : IDisposable
         var version = await GitVersion.ComputeAsync(runner, sandbox.Versioned, log, CancellationToken.None);
 
         Assert.Equal("0.0.0-alpha.0", version.SemVer);
-        Assert.Contains(log.Lines, l => l.Level == LogLevel.Warning && l.Message.StartsWith("Outside git", StringComparison.Ordinal));
+        Assert.Contains(log.Entries, l => l.Level == LogLevel.Warning && l.Message.StartsWith("Outside git", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public sealed class BootstrapToolRestoreTests : IDisposable
     public BootstrapToolRestoreTests()
     {
         (repository.Root / ".config").CreateDirectory();
-        File.Copy(RepositoryCopy.FindRepositoryRoot() + "/.config/dotnet-tools.json", repository.Root / ".config" / "dotnet-tools.json");
+        File.Copy(RepositoryRoot.Find() + "/.config/dotnet-tools.json", repository.Root / ".config" / "dotnet-tools.json");
     }
 
     private AbsolutePath Stamp => repository.Root / ".nuke" / "temp" / "tools.stamp";

@@ -10,7 +10,7 @@ namespace Slipway.Tests.Versioning;
 /// </summary>
 public sealed class MinVerAgreementTests
 {
-    private static readonly AbsolutePath SlipwayRoot = AbsolutePath.Create(RepositoryCopy.FindRepositoryRoot());
+    private static readonly AbsolutePath SlipwayRoot = AbsolutePath.Create(RepositoryRoot.Find());
 
     private readonly ListLog log = new();
     private readonly ProcessRunner runner;

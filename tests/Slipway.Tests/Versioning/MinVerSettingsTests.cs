@@ -6,7 +6,7 @@ namespace Slipway.Tests.Versioning;
 
 public sealed class MinVerSettingsTests : IDisposable
 {
-    private static readonly AbsolutePath SlipwayRoot = AbsolutePath.Create(RepositoryCopy.FindRepositoryRoot());
+    private static readonly AbsolutePath SlipwayRoot = AbsolutePath.Create(RepositoryRoot.Find());
 
     private readonly TestRepository repository = new();
 

@@ -16,7 +16,7 @@ namespace Slipway.Tests.Versioning;
 /// </summary>
 public sealed class PublishedVersionTests : IDisposable
 {
-    private static readonly AbsolutePath SlipwayRoot = AbsolutePath.Create(RepositoryCopy.FindRepositoryRoot());
+    private static readonly AbsolutePath SlipwayRoot = AbsolutePath.Create(RepositoryRoot.Find());
 
     private readonly GitSandbox sandbox = new();
     private readonly ListLog log = new();

@@ -1,0 +1,61 @@
+using System.Formats.Tar;
+using Docker.DotNet.Models;
+using Slipway.Docker;
+
+namespace Slipway.LocalCloud.Tests.Support;
+
+/// <summary>
+/// A tiny image made without the internet: the host's static busybox and the links that make it a shell, wget and an
+/// HTTP server, imported into the engine from a tar stream (the same recipe as the runtime's tests).
+/// </summary>
+internal static class BusyboxImage
+{
+    private const string HostBusybox = "/bin/busybox";
+    private static readonly string[] Applets = ["sh", "sleep", "wget", "httpd", "true", "false", "echo", "mkdir", "cat"];
+
+    public static async Task CreateAsync(DockerEngine engine, string repository, string tag, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(HostBusybox))
+        {
+            throw new InvalidOperationException($"{HostBusybox} is missing: install it with `sudo apt-get install busybox-static` (the end-to-end tests build their image from it).");
+        }
+
+        using var tar = new MemoryStream();
+        await using (var writer = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            foreach (var directory in new[] { "bin/", "tmp/", "www/", "etc/" })
+            {
+                await writer.WriteEntryAsync(new PaxTarEntry(TarEntryType.Directory, directory) { Mode = (UnixFileMode)0b111_111_111 }, cancellationToken);
+            }
+
+            await using (var busybox = File.OpenRead(HostBusybox))
+            {
+                await writer.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "bin/busybox") { DataStream = busybox, Mode = (UnixFileMode)0b111_101_101 }, cancellationToken);
+            }
+
+            foreach (var applet in Applets)
+            {
+                await writer.WriteEntryAsync(new PaxTarEntry(TarEntryType.SymbolicLink, $"bin/{applet}") { LinkName = "busybox" }, cancellationToken);
+            }
+        }
+
+        tar.Position = 0;
+        var errors = new List<string>();
+        await engine.Client.Images.CreateImageAsync(
+            new ImagesCreateParameters { FromSrc = "-", Repo = repository, Tag = tag, Changes = ["ENV PATH=/bin"] },
+            tar,
+            null,
+            new Progress<JSONMessage>(m =>
+            {
+                if (m.ErrorMessage is { Length: > 0 } error)
+                {
+                    errors.Add(error);
+                }
+            }),
+            cancellationToken);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"importing the busybox image failed: {string.Join("; ", errors)}");
+        }
+    }
+}
