@@ -16,13 +16,16 @@ public sealed record AwsClientOptions
     /// </summary>
     public string? ServiceUrl { get; init; }
 
-    /// <summary>A region name such as <c>eu-west-1</c>; null asks the SDK's region chain.</summary>
+    /// <summary>A region name such as <c>eu-west-1</c>; null reads <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>, then the SDK's chain.</summary>
     public string? Region { get; init; }
 
     /// <summary>Credentials to sign with; null asks the SDK's default credential chain.</summary>
     public AWSCredentials? Credentials { get; init; }
 
-    /// <summary>Tries per call, the first included; throttling, 5xx, timeouts and connection errors are retried.</summary>
+    /// <summary>
+    /// Tries per call, the first included. Idempotent operations and those with an idempotency token are retried on
+    /// throttling, 5xx, timeouts and connection errors; any other only when throttled or never sent.
+    /// </summary>
     public int MaxAttempts { get; init; } = 4;
 
     /// <summary>The first retry waits about this long; each next one twice as long, with jitter.</summary>

@@ -145,6 +145,59 @@ public sealed class ModelConformanceTests
         }
     }
 
+    public static TheoryData<string, string> GeneratedShapes()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var type in typeof(AwsJson).Assembly.GetExportedTypes().Where(IsShape).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            data.Add(type.Namespace == "Slipway.Aws.Ecr.Model" ? "ECR" : "ECS", type.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GeneratedShapes))]
+    public void Every_member_of_a_generated_shape_is_in_the_model_and_every_member_of_the_model_is_in_the_shape(string service, string shapeName)
+    {
+        var model = service == "ECR" ? ServiceModel.Ecr : ServiceModel.Ecs;
+        var type = typeof(AwsJson).Assembly.GetType($"Slipway.Aws.{(service == "ECR" ? "Ecr" : "Ecs")}.Model.{shapeName}")!;
+        var shape = model.Shape(shapeName);
+        var properties = AwsJson.Options.GetTypeInfo(type).Properties;
+        var members = shape.GetProperty("members").EnumerateObject().ToList();
+        var required = shape.TryGetProperty("required", out var list) ? list.EnumerateArray().Select(r => r.GetString()!).ToHashSet() : [];
+
+        Assert.Equal("structure", shape.GetProperty("type").GetString());
+        Assert.Equal(members.Select(m => m.Name).Order(StringComparer.Ordinal), properties.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Empty(model.CheckType(type, shapeName, requireRequired: true));
+        Assert.Equal(
+            required.Order(StringComparer.Ordinal),
+            properties.Where(p => p.AttributeProvider!.IsDefined(typeof(AwsRequiredAttribute), false)).Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            members.Where(m => model.Shape(m.Value.GetProperty("shape").GetString()!).TryGetProperty("sensitive", out var s) && s.GetBoolean()).Select(m => m.Name).Order(StringComparer.Ordinal),
+            properties.Where(p => p.AttributeProvider!.IsDefined(typeof(AwsSensitiveAttribute), false)).Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ECR", "ImageDetail")]
+    [InlineData("ECS", "ContainerDefinition")]
+    public void Every_structure_the_clients_operations_reach_has_a_generated_type(string service, string oneOfThem)
+    {
+        var model = service == "ECR" ? ServiceModel.Ecr : ServiceModel.Ecs;
+        var generated = GeneratedShapes().Where(row => (string)row[0] == service).Select(row => (string)row[1]).ToHashSet();
+        var operations = Operations().Where(row => (string)row[0] == service).Select(row => (string)row[1]);
+
+        var reachable = model.ReachableStructures(operations).ToList();
+
+        Assert.Contains(oneOfThem, reachable);
+        Assert.Empty(reachable.Except(generated));
+        Assert.Empty(generated.Except(reachable));
+    }
+
+    private static bool IsShape(Type type)
+        => type is { IsClass: true, IsAbstract: false } && !typeof(Exception).IsAssignableFrom(type)
+            && type.Namespace is "Slipway.Aws.Ecr.Model" or "Slipway.Aws.Ecs.Model";
+
     private static (ServiceModel Model, MethodInfo Method) Resolve(string service, string operation)
         => service == "ECR"
             ? (ServiceModel.Ecr, typeof(IAmazonECR).GetMethod(operation + "Async")!)

@@ -109,4 +109,77 @@ public sealed class DockerIgnoreTests
     {
         Assert.Equal(walked, DockerIgnore.Parse(rules).MayReincludeBelow(directory));
     }
+
+    [Theory]
+    // Docker's fast paths: '**' followed by no other wildcard is a plain suffix test, a pattern without
+    // wildcards a plain string comparison, 'abc**' a prefix test.
+    [InlineData("**.log", "a.log", true)]
+    [InlineData("**.log", "dir/xa.log", true)]
+    [InlineData("**file", "xfile", true)]
+    [InlineData("**/file", "xfile", false)]
+    [InlineData("**/file", "file", true)]
+    [InlineData("^foo", "^foo", true)]
+    [InlineData("^foo", "foo", false)]
+    [InlineData("a**", "abc/d", true)]
+    // Beyond the fast paths the pattern is a Go regular expression: '^' anchors, POSIX classes and \d exist,
+    // '?' is one code point, and '.' (from '**') stops at a newline while a class does not.
+    [InlineData("^foo*", "foobar", true)]
+    [InlineData("[[:digit:]].txt", "1.txt", true)]
+    [InlineData("\\d.txt", "1.txt", true)]
+    [InlineData("\\d.txt", "\u0661.txt", false)]
+    [InlineData("?.txt", "\U0001F600.txt", true)]
+    [InlineData("a[^a]b", "a\U0001F600b", true)]
+    [InlineData("new*", "new\nline", true)]
+    [InlineData("*/**", "logs/new\nline", false)]
+    [InlineData("*/**", "logs/newline", true)]
+    [InlineData("a*", "ab\n", true)]
+    [InlineData("\\Q*", "*", false)]
+    // '[' opens a class that swallows the start of what '*' becomes: "star[[^/]*]\.txt" in Go.
+    [InlineData("star[*].txt", "star*.txt", false)]
+    [InlineData("star[*].txt", "star^^].txt", true)]
+    public void Patterns_mean_what_they_mean_to_docker(string pattern, string path, bool excluded)
+    {
+        Assert.Equal(excluded, DockerIgnore.Parse(pattern).IsExcluded(path));
+    }
+
+    [Theory]
+    [InlineData("*.log\n[]a]", 2, "syntax error in pattern")]
+    [InlineData("[-x]", 1, "syntax error in pattern")]
+    [InlineData("# c\n\nsecrets\\   ", 3, "syntax error in pattern")]
+    [InlineData("*.md\n!", 2, "illegal exclusion pattern: \"!\"")]
+    [InlineData("!/", 1, "illegal exclusion pattern: \"!\"")]
+    public void Docker_refuses_malformed_lines_and_the_error_names_the_line(string rules, int line, string dockerMessage)
+    {
+        var error = Assert.Throws<FormatException>(() => DockerIgnore.Parse(rules));
+
+        Assert.StartsWith(dockerMessage, error.Message, StringComparison.Ordinal);
+        Assert.Contains($".dockerignore line {line}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pattern_that_is_no_go_regular_expression_is_refused_when_it_is_first_used()
+    {
+        var ignore = DockerIgnore.Parse("docs\n\\y*");
+
+        var error = Assert.Throws<FormatException>(() => ignore.IsExcluded("file"));
+
+        Assert.StartsWith("syntax error in pattern", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // The CLI's walker takes a parent's result as it is: an exception that matched the parent does not
+    // re-include a child that a later pattern names, and a pattern the parent did not reach is tried anew.
+    [InlineData("**/*.md\n!docs", "docs/a.md", true)]
+    [InlineData("a/b\n!a", "a/b", true)]
+    [InlineData("a\n!a/keep\na", "a/keep", false)]
+    [InlineData("a\n!a/keep\na", "a/other", true)]
+    public void The_walker_decides_a_child_from_its_parents_results(string rules, string path, bool excluded)
+    {
+        var ignore = DockerIgnore.Parse(rules);
+        var parent = path[..path.IndexOf('/', StringComparison.Ordinal)];
+        var (_, parentMatched) = ignore.IsExcludedGivenParent(parent, null);
+
+        Assert.Equal(excluded, ignore.IsExcludedGivenParent(path, parentMatched).Excluded);
+    }
 }

@@ -213,7 +213,7 @@ internal sealed class ModelGenerator
             writer.Line();
         }
 
-        foreach (var operation in spec.Operations)
+        foreach (var operation in spec.Operations.Except(spec.HandWrittenOperations))
         {
             writer.Line("/// <inheritdoc/>");
             writer.Line($"public Task<{Output(operation)}> {operation}Async({Input(operation)} request, CancellationToken cancellationToken = default)");

@@ -15,6 +15,10 @@ namespace Slipway.Tools.AwsModelGenerator;
 /// Describe*, List*, Get*, BatchGet*). Any other operation without an idempotency token is retried only when the
 /// request provably never reached the server.
 /// </param>
+/// <param name="HandWrittenOperations">
+/// Operations whose client method is written by hand (a partial of the client) because a retry needs more than
+/// resending; the generator writes their interface method and descriptor only.
+/// </param>
 /// <param name="ExtraIdempotencyTokens">
 /// Members the model documents as idempotency tokens without marking them <c>idempotencyToken</c>
 /// (<c>Shape.member</c>).
@@ -28,6 +32,7 @@ internal sealed record ServiceSpec(
     string InterfaceName,
     IReadOnlyList<string> Operations,
     IReadOnlyList<string> IdempotentOperations,
+    IReadOnlyList<string> HandWrittenOperations,
     IReadOnlyList<string> ExtraIdempotencyTokens)
 {
     public string ModelNamespace => Namespace + ".Model";
@@ -54,7 +59,11 @@ internal sealed record ServiceSpec(
             [
                 "PutLifecyclePolicy", "PutImageScanningConfiguration", "PutImageTagMutability", "TagResource", "UntagResource",
                 "BatchDeleteImage", "DeleteLifecyclePolicy",
+
+                // Idempotent by its hand-written client method: a retry that finds the same digest tagged succeeds.
+                "PutImage",
             ],
+            HandWrittenOperations: ["PutImage"],
             ExtraIdempotencyTokens: []),
         new(
             ModelFile: "ecs-2014-11-13.service-2.json",
@@ -70,6 +79,7 @@ internal sealed record ServiceSpec(
                 "DeleteService", "ListTasks", "DescribeTasks", "RunTask", "StopTask", "TagResource", "UntagResource", "ListTagsForResource",
             ],
             IdempotentOperations: ["CreateCluster", "DeregisterTaskDefinition", "StopTask", "TagResource", "UntagResource"],
+            HandWrittenOperations: [],
             ExtraIdempotencyTokens: ["CreateServiceRequest.clientToken"]),
     ];
 }

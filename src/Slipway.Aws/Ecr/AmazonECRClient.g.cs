@@ -25,7 +25,7 @@ public sealed partial class AmazonECRClient
 
     private static readonly AwsOperation BatchGetImageOperation = new AwsOperation("BatchGetImage", Idempotent: true);
 
-    private static readonly AwsOperation PutImageOperation = new AwsOperation("PutImage", Idempotent: false);
+    private static readonly AwsOperation PutImageOperation = new AwsOperation("PutImage", Idempotent: true);
 
     private static readonly AwsOperation BatchDeleteImageOperation = new AwsOperation("BatchDeleteImage", Idempotent: true);
 
@@ -74,10 +74,6 @@ public sealed partial class AmazonECRClient
     /// <inheritdoc/>
     public Task<BatchGetImageResponse> BatchGetImageAsync(BatchGetImageRequest request, CancellationToken cancellationToken = default)
         => transport.SendAsync<BatchGetImageRequest, BatchGetImageResponse>(BatchGetImageOperation, request, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<PutImageResponse> PutImageAsync(PutImageRequest request, CancellationToken cancellationToken = default)
-        => transport.SendAsync<PutImageRequest, PutImageResponse>(PutImageOperation, request, cancellationToken);
 
     /// <inheritdoc/>
     public Task<BatchDeleteImageResponse> BatchDeleteImageAsync(BatchDeleteImageRequest request, CancellationToken cancellationToken = default)

@@ -11,6 +11,12 @@ public sealed class EcrPaginators(IAmazonECR ecr)
         return new(request.NextToken, (token, ct) => { request.NextToken = token; return ecr.DescribeRepositoriesAsync(request, ct); }, r => r.NextToken, r => r.Repositories);
     }
 
+    public Paginator<ListImagesResponse, ImageIdentifier> ListImages(ListImagesRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(request.NextToken, (token, ct) => { request.NextToken = token; return ecr.ListImagesAsync(request, ct); }, r => r.NextToken, r => r.ImageIds);
+    }
+
     public Paginator<DescribeImagesResponse, ImageDetail> DescribeImages(DescribeImagesRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

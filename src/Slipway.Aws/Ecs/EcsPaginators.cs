@@ -11,6 +11,18 @@ public sealed class EcsPaginators(IAmazonECS ecs)
         return new(request.NextToken, (token, ct) => { request.NextToken = token; return ecs.ListTaskDefinitionsAsync(request, ct); }, r => r.NextToken, r => r.TaskDefinitionArns);
     }
 
+    public Paginator<ListTaskDefinitionFamiliesResponse, string> ListTaskDefinitionFamilies(ListTaskDefinitionFamiliesRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(request.NextToken, (token, ct) => { request.NextToken = token; return ecs.ListTaskDefinitionFamiliesAsync(request, ct); }, r => r.NextToken, r => r.Families);
+    }
+
+    public Paginator<ListServicesResponse, string> ListServices(ListServicesRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(request.NextToken, (token, ct) => { request.NextToken = token; return ecs.ListServicesAsync(request, ct); }, r => r.NextToken, r => r.ServiceArns);
+    }
+
     public Paginator<ListTasksResponse, string> ListTasks(ListTasksRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -16,11 +16,13 @@ internal sealed class AwsJsonClient : IDisposable
 {
     private const string ContentType = "application/x-amz-json-1.1";
 
+    private static readonly ResiliencePropertyKey<AwsOperation> OperationKey = new("slipway.aws.operation");
+
     private readonly AwsServiceDescription service;
     private readonly IReadOnlyDictionary<string, Func<AwsErrorDetails, AwsServiceException>> serviceErrors;
     private readonly HttpClient http;
     private readonly bool ownsHttp;
-    private readonly Lazy<Task<AWSCredentials>> credentials;
+    private readonly CredentialSource credentials;
     private readonly ResiliencePipeline pipeline;
     private readonly TimeProvider time;
     private readonly ILog log;
@@ -41,9 +43,9 @@ internal sealed class AwsJsonClient : IDisposable
         log = options.Log;
         attemptTimeout = options.AttemptTimeout;
         maxAttempts = options.MaxAttempts;
-        Region = RegionResolver.Resolve(options.Region);
+        Region = RegionResolver.Resolve(options.Region, options.GetEnvironmentVariable);
         Endpoint = EndpointResolver.Resolve(service, Region, options.ServiceUrl, options.GetEnvironmentVariable);
-        credentials = new Lazy<Task<AWSCredentials>>(() => CredentialResolver.ResolveAsync(options.Credentials));
+        credentials = new CredentialSource(options.Credentials, options.GetEnvironmentVariable);
         ownsHttp = options.HttpClient is null;
         // Attempt timeouts belong to the pipeline, where HttpClient's own would fire outside it; pooled connections
         // are renewed so that a long deploy follows DNS changes of the endpoint.
@@ -58,14 +60,20 @@ internal sealed class AwsJsonClient : IDisposable
 
     public Uri Endpoint { get; }
 
-    public async Task<TResponse> SendAsync<TRequest, TResponse>(AwsOperation operation, TRequest request, CancellationToken cancellationToken)
+    public Task<TResponse> SendAsync<TRequest, TResponse>(AwsOperation operation, TRequest request, CancellationToken cancellationToken)
+        where TResponse : new()
+        => SendAsync<TRequest, TResponse>(operation, request, new CallAttempts(), cancellationToken);
+
+    /// <summary>Sends one logical call; <paramref name="attempts"/> counts its attempts, for callers that treat a retry specially.</summary>
+    public async Task<TResponse> SendAsync<TRequest, TResponse>(AwsOperation operation, TRequest request, CallAttempts attempts, CancellationToken cancellationToken)
         where TResponse : new()
     {
         ArgumentNullException.ThrowIfNull(request);
         // Serialized once per logical call: every attempt sends the same bytes, with the same idempotency token.
         var body = IdempotencyTokens.Serialize(request, operation.IdempotencyToken);
-        var call = new Call(operation, $"{service.ServiceId} {operation.Name}", body);
+        var call = new Call(operation, $"{service.ServiceId} {operation.Name}", body, attempts);
         var context = ResilienceContextPool.Shared.Get(call.Label, cancellationToken);
+        context.Properties.Set(OperationKey, operation);
         try
         {
             return await pipeline.ExecuteAsync(
@@ -73,9 +81,16 @@ internal sealed class AwsJsonClient : IDisposable
                 context,
                 (Client: this, Call: call));
         }
-        catch (TimeoutRejectedException e)
+        catch (TimeoutRejectedException e) when (ErrorClassifier.MayRetry(operation))
         {
             throw new TimeoutException($"{call.Label}: no answer from {Endpoint} within {attemptTimeout.TotalSeconds:0.###} s on the last of {maxAttempts} attempts.", e);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new TimeoutException(
+                $"{call.Label}: no answer from {Endpoint} within {attemptTimeout.TotalSeconds:0.###} s. Not retried: {operation.Name} is not idempotent " +
+                "and the request may have reached the service; check its state before trying again.",
+                e);
         }
         finally
         {
@@ -94,8 +109,8 @@ internal sealed class AwsJsonClient : IDisposable
     private async Task<TResponse> SendOnceAsync<TResponse>(Call call, CancellationToken cancellationToken)
         where TResponse : new()
     {
-        // Shared by every call of this client; a caller's cancellation still ends its own wait.
-        var resolved = await credentials.Value.WaitAsync(cancellationToken);
+        call.Attempts.Increment();
+        var resolved = await credentials.GetAsync(cancellationToken);
         var target = $"{service.TargetPrefix}.{call.Operation.Name}";
         var toSign = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -158,7 +173,7 @@ internal sealed class AwsJsonClient : IDisposable
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(ErrorClassifier.IsRetryable(args.Outcome.Exception)),
+                ShouldHandle = args => ValueTask.FromResult(ErrorClassifier.IsRetryable(args.Outcome.Exception, args.Context.Properties.GetValue(OperationKey, null!))),
                 OnRetry = args =>
                 {
                     log.Warning($"{args.Context.OperationKey}: {Describe(args.Outcome.Exception)}; attempt {args.AttemptNumber + 2} of {options.MaxAttempts} in {args.RetryDelay.TotalSeconds:0.0#} s");
@@ -178,5 +193,5 @@ internal sealed class AwsJsonClient : IDisposable
         _ => exception.Message,
     };
 
-    private sealed record Call(AwsOperation Operation, string Label, byte[] Body);
+    private sealed record Call(AwsOperation Operation, string Label, byte[] Body, CallAttempts Attempts);
 }

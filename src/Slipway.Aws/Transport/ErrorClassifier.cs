@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Net;
+using System.Net.Sockets;
 using Polly.Timeout;
 
 namespace Slipway.Aws.Transport;
@@ -40,13 +41,32 @@ internal static class ErrorClassifier
             : new AwsServiceException(details);
     }
 
-    /// <summary>Throttling, 5xx, timeouts and broken connections are retried; any other 4xx is the caller's to fix.</summary>
-    public static bool IsRetryable(Exception? exception) => exception switch
+    /// <summary>Whether a failure other than "never sent" and throttling may be retried: the operation is idempotent or carries a token.</summary>
+    public static bool MayRetry(AwsOperation operation) => operation.Idempotent || operation.IdempotencyToken is not null;
+
+    /// <summary>
+    /// For an idempotent operation, or one with an idempotency token: throttling, 5xx, timeouts and broken connections
+    /// are retried. For any other operation (a second RegisterTaskDefinition is a second revision) only what provably
+    /// did not run: throttling (refused before it ran) and a request that never reached the server (connection refused,
+    /// name not resolved), never a timeout or a 5xx. A 4xx is the caller's to fix.
+    /// </summary>
+    public static bool IsRetryable(Exception? exception, AwsOperation operation) => exception switch
     {
         ThrottlingException => true,
+        _ when NeverReachedServer(exception) => true,
+        _ when !MayRetry(operation) => false,
         AwsServiceException service => (int)service.StatusCode >= 500 || TransientCodes.Contains(service.ErrorCode),
         TimeoutRejectedException => true,
         HttpRequestException => true,
         _ => false,
     };
+
+    /// <summary>The connection was never made, so no byte of the request reached a server.</summary>
+    public static bool NeverReachedServer(Exception? exception) => exception is HttpRequestException http && (
+        http.HttpRequestError == HttpRequestError.NameResolutionError
+        || (http.HttpRequestError == HttpRequestError.ConnectionError && http.InnerException is SocketException
+        {
+            SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable
+                or SocketError.NetworkUnreachable or SocketError.TryAgain or SocketError.NoData,
+        }));
 }

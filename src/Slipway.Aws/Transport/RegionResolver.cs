@@ -2,7 +2,10 @@ using Amazon.Runtime;
 
 namespace Slipway.Aws.Transport;
 
-/// <summary>The explicit region, else the SDK's region chain; never a silent default such as us-east-1.</summary>
+/// <summary>
+/// The explicit region, else <c>AWS_REGION</c>, else <c>AWS_DEFAULT_REGION</c> (the AWS CLI reads it; AWSSDK.Core 4.1
+/// does not), else the SDK's chain (profile, instance metadata); never a silent default such as us-east-1.
+/// </summary>
 internal static class RegionResolver
 {
     internal const string Help =
@@ -11,11 +14,14 @@ internal static class RegionResolver
         "instance metadata service. To fix it, set 'region' in the environment file, or export AWS_REGION (e.g. " +
         "AWS_REGION=eu-west-1), or run 'aws configure set region eu-west-1 --profile <name>'.";
 
-    public static string Resolve(string? explicitRegion)
+    public static string Resolve(string? explicitRegion, Func<string, string?> environment)
     {
-        if (!string.IsNullOrWhiteSpace(explicitRegion))
+        foreach (var candidate in new[] { explicitRegion, environment("AWS_REGION"), environment("AWS_DEFAULT_REGION") })
         {
-            return explicitRegion.Trim();
+            if (!string.IsNullOrWhiteSpace(candidate))
+            {
+                return candidate.Trim();
+            }
         }
 
         string? found;

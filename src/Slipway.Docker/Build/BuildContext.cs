@@ -5,9 +5,10 @@ using Slipway.Output;
 namespace Slipway.Docker;
 
 /// <summary>
-/// The tar stream sent to the engine as a build context: the files of a directory minus what its
-/// .dockerignore excludes (walked as moby's archive.TarWithOptions walks), plus the Dockerfile, which is
-/// always sent. A Dockerfile from outside the directory is added under a hidden name that the context's
+/// The tar stream sent to the engine as a build context, made as the Docker CLI makes it: the files of a
+/// directory minus what its .dockerignore excludes (decided path by path as the CLI decides), with the
+/// Dockerfile and .dockerignore always sent, every kind of file as its own tar entry (symbolic links, dangling
+/// or not, FIFOs, devices, hard links) and names as they are. A Dockerfile from outside the directory is added under a hidden name that the context's
 /// .dockerignore lists, exactly as <c>docker build -f</c> does, so the engine drops it after reading it and
 /// <c>COPY . …</c> never copies it. Kept in a temporary file that is deleted on dispose.
 /// </summary>
@@ -50,10 +51,15 @@ public sealed class BuildContext : IDisposable
             throw new FileNotFoundException($"Dockerfile {dockerfilePath} does not exist", dockerfilePath);
         }
 
+        // The CLI's order: read .dockerignore (refusing what Docker refuses), check the context, then exempt
+        // the Dockerfile and .dockerignore from the rules when they match them, and walk.
         var ignore = DockerIgnore.Load(root);
-        var relativeDockerfile = Path.GetRelativePath(root, dockerfilePath).Replace('\\', '/');
+        ContextWalker.Check(root, ignore, cancellationToken);
+        var relativeDockerfile = Path.GetRelativePath(root, dockerfilePath).Replace(Path.DirectorySeparatorChar, '/');
         var outside = relativeDockerfile.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relativeDockerfile);
         var dockerfileName = outside ? OutsideDockerfileName : relativeDockerfile;
+        var exempt = new[] { ".dockerignore", relativeDockerfile }.Where(ignore.IsExcludedAtPatternDepth).ToList();
+        var files = ContextWalker.Walk(root, exempt.Count == 0 ? ignore : ignore.WithExceptions(exempt), cancellationToken);
 
         var file = new FileStream(Path.Combine(Path.GetTempPath(), $"slipway-context-{Guid.NewGuid():N}.tar"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         var entries = new List<string>();
@@ -61,32 +67,34 @@ public sealed class BuildContext : IDisposable
         {
             await using (var writer = new TarWriter(file, TarEntryFormat.Pax, leaveOpen: true))
             {
-                // With an outside Dockerfile the context's .dockerignore is sent amended (below), so not as it is.
-                var walker = new Walker(root, ignore, outside ? ".dockerignore" : null, writer, entries, cancellationToken);
-                await walker.WalkAsync(root);
-
-                // The Dockerfile and .dockerignore are always sent, even when the rules exclude them.
-                if (!outside && !entries.Contains(dockerfileName))
+                var tar = new ContextTarWriter(writer);
+                foreach (var contextFile in files)
                 {
-                    await walker.AddFileAsync(dockerfilePath, dockerfileName);
+                    if (outside && contextFile.Name == ".dockerignore" && contextFile.Status.Kind == ContextFileKind.Regular)
+                    {
+                        // As the CLI does: the context's own .dockerignore, same header, amended content (below).
+                        var text = await File.ReadAllBytesAsync(contextFile.FullPath, cancellationToken);
+                        await tar.AddBytesAsync(".dockerignore", AmendedDockerignore(text), contextFile.Status.Mode, contextFile.Status.ModificationTime, cancellationToken);
+                        entries.Add(".dockerignore");
+                    }
+                    else if (await tar.AddAsync(contextFile, cancellationToken) is { } entry)
+                    {
+                        entries.Add(entry);
+                    }
                 }
 
                 if (outside)
                 {
-                    await AddBytesAsync(writer, OutsideDockerfileName, await File.ReadAllBytesAsync(dockerfilePath, cancellationToken), cancellationToken);
+                    // The CLI lists the hidden Dockerfile in .dockerignore so the engine removes it after parsing;
+                    // a .dockerignore it has to invent lists itself too, so neither lands in the image.
+                    var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+                    await tar.AddBytesAsync(OutsideDockerfileName, await File.ReadAllBytesAsync(dockerfilePath, cancellationToken), OwnerReadWrite, now, cancellationToken);
                     entries.Add(OutsideDockerfileName);
-
-                    // As the docker CLI does: list the hidden Dockerfile in .dockerignore so the engine removes it
-                    // after parsing; a .dockerignore we invent lists itself too, so neither lands in the image.
-                    var ignoreFile = Path.Combine(root, ".dockerignore");
-                    var existing = File.Exists(ignoreFile);
-                    var text = existing ? await File.ReadAllTextAsync(ignoreFile, cancellationToken) : ".dockerignore\n";
-                    await AddBytesAsync(writer, ".dockerignore", Encoding.UTF8.GetBytes(text + "\n" + OutsideDockerfileName + "\n"), cancellationToken);
-                    entries.Add(".dockerignore");
-                }
-                else if (File.Exists(Path.Combine(root, ".dockerignore")) && !entries.Contains(".dockerignore"))
-                {
-                    await walker.AddFileAsync(Path.Combine(root, ".dockerignore"), ".dockerignore");
+                    if (!entries.Contains(".dockerignore"))
+                    {
+                        await tar.AddBytesAsync(".dockerignore", AmendedDockerignore(null), OwnerReadWrite, now, cancellationToken);
+                        entries.Add(".dockerignore");
+                    }
                 }
             }
 
@@ -117,109 +125,8 @@ public sealed class BuildContext : IDisposable
         _ => $"{bytes} B",
     };
 
-    private static async Task AddBytesAsync(TarWriter writer, string name, byte[] content, CancellationToken cancellationToken)
-    {
-        var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
-        {
-            Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-            DataStream = new MemoryStream(content),
-        };
-        await writer.WriteEntryAsync(entry, cancellationToken);
-    }
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Walks the directory in ordinal order so the same files always give the same tar.</summary>
-    private sealed class Walker(string root, DockerIgnore ignore, string? skip, TarWriter writer, List<string> entries, CancellationToken cancellationToken)
-    {
-        public async Task WalkAsync(string directory)
-        {
-            var children = new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(i => i.Name, StringComparer.Ordinal);
-            foreach (var child in children)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var relative = Path.GetRelativePath(root, child.FullName).Replace('\\', '/');
-                var isDirectory = child is DirectoryInfo && child.LinkTarget is null;
-                if (relative == skip)
-                {
-                    continue;
-                }
-
-                if (ignore.IsExcluded(relative))
-                {
-                    // Like moby: an excluded directory is still walked only when an exception names something in it.
-                    if (isDirectory && ignore.MayReincludeBelow(relative))
-                    {
-                        await WalkAsync(child.FullName);
-                    }
-
-                    continue;
-                }
-
-                if (isDirectory)
-                {
-                    await AddAsync(child.FullName, relative + "/");
-                    await WalkAsync(child.FullName);
-                }
-                else
-                {
-                    await AddFileAsync(child.FullName, relative);
-                }
-            }
-        }
-
-        public async Task AddFileAsync(string path, string name)
-        {
-            var entry = ToEntry(path, name);
-            if (entry is null)
-            {
-                return;
-            }
-
-            await using (entry.DataStream)
-            {
-                await writer.WriteEntryAsync(entry, cancellationToken);
-            }
-
-            entries.Add(name);
-        }
-
-        private Task AddAsync(string path, string name) => AddFileAsync(path, name);
-
-        private static PaxTarEntry? ToEntry(string path, string name)
-        {
-            var info = new FileInfo(path);
-            PaxTarEntry entry;
-            if (info.LinkTarget is not null)
-            {
-                entry = new PaxTarEntry(TarEntryType.SymbolicLink, name) { LinkName = info.LinkTarget };
-            }
-            else if (info.Attributes.HasFlag(FileAttributes.Directory))
-            {
-                entry = new PaxTarEntry(TarEntryType.Directory, name);
-            }
-            else if (info.Exists && (info.Attributes & FileAttributes.Device) == 0)
-            {
-                entry = new PaxTarEntry(TarEntryType.RegularFile, name)
-                {
-                    DataStream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true),
-                };
-            }
-            else
-            {
-                // Sockets, fifos and devices have no place in a build context.
-                return null;
-            }
-
-            entry.Mode = OperatingSystem.IsWindows() ? DefaultMode(entry.EntryType) : info.UnixFileMode;
-            entry.ModificationTime = info.LastWriteTimeUtc;
-
-            // Root owns everything, as with docker build: the engine's COPY cache hashes ownership.
-            entry.Uid = 0;
-            entry.Gid = 0;
-            return entry;
-        }
-
-        private static UnixFileMode DefaultMode(TarEntryType type) =>
-            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead
-            | (type == TarEntryType.Directory ? UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : UnixFileMode.None);
-    }
+    private static byte[] AmendedDockerignore(byte[]? existing) =>
+        [.. existing ?? Encoding.UTF8.GetBytes(".dockerignore"), .. Encoding.UTF8.GetBytes("\n" + OutsideDockerfileName + "\n")];
 }

@@ -22,10 +22,11 @@ internal static class BuiltInOptions
         ("--target <names>", "Targets to run (same as naming them first)."),
         ("--verbosity <level>", "Quiet, Normal or Verbose (debug lines and stack traces)."),
         ("--check-generated", "Compare every generated file (schema, workflows) with what the build generates; write nothing; exit 1 when one is stale (CI runs this)."),
+        (Workflows.WorkflowCommands.Description.Name, Workflows.WorkflowCommands.Description.Text),
     ];
 
     public static IReadOnlyCollection<string> Keys { get; } =
-        new HashSet<string>([Help, Plan, Skip, Profile, Target, Verbosity, CheckGenerated], StringComparer.Ordinal);
+        new HashSet<string>([Help, Plan, Skip, Profile, Target, Verbosity, CheckGenerated, Workflows.WorkflowCommands.Key], StringComparer.Ordinal);
 
     public static CommandLineOption? Find(CommandLineArguments arguments, string key) =>
         arguments.Options.LastOrDefault(o => ParameterNames.Normalize(o.Name) == key);

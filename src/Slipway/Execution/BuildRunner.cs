@@ -63,13 +63,26 @@ internal sealed class BuildRunner
         var targets = TargetDiscovery.Discover(build);
         var parameters = ParameterMember.Discover(build.GetType());
         ThrowIfParameterShadowsBuiltIn(parameters);
-        var generated = GeneratedFiles.Discover(build, [BuildSchema.File(parameters, build)]);
+        var workflows = Workflows.WorkflowCommands.IsNeeded(arguments)
+            ? Workflows.GeneratedWorkflows.GenerateIfDeclared(build, targets, parameters, session.RootDirectory)
+            : null;
+        var generated = GeneratedFiles.Discover(build, [BuildSchema.File(parameters, build), .. workflows?.AsGeneratedFiles() ?? []]);
         if (BuiltInOptions.Find(arguments, BuiltInOptions.CheckGenerated) is not null)
         {
             return GeneratedFiles.Check(generated, session.RootDirectory, session.Log);
         }
 
-        GeneratedFiles.WriteChanged(generated, session.RootDirectory);
+        // Stale workflows fail a CI run before anything is rewritten; --generate-workflows writes, then stops.
+        var workflowExitCode = Workflows.WorkflowCommands.Run(workflows, arguments, session);
+        if (workflowExitCode is null or ExitCodes.Success)
+        {
+            GeneratedFiles.WriteChanged(generated, session.RootDirectory);
+        }
+
+        if (workflowExitCode is { } exitCode)
+        {
+            return exitCode;
+        }
 
         if (BuiltInOptions.Find(arguments, BuiltInOptions.Help) is not null)
         {

@@ -49,7 +49,7 @@ internal static class GeneratedFiles
     }
 
     /// <summary>Compares each file with what the build would write, writing nothing; returns the exit code (0 or 1).</summary>
-    public static int Check(IReadOnlyList<GeneratedFile> files, AbsolutePath root, ILog log)
+    public static int Check(IReadOnlyList<GeneratedFile> files, AbsolutePath root, ConsoleLog log)
     {
         var stale = new List<string>();
         foreach (var file in files)
@@ -63,6 +63,8 @@ internal static class GeneratedFiles
             else
             {
                 stale.Add($"{file.RelativePath} ({state})");
+                var committed = path.FileExists ? path.ReadAllText().ReplaceLineEndings("\n") : string.Empty;
+                log.WriteRaw(Workflows.LineDiff.Unified(committed, file.Content(), path.FileExists ? $"a/{file.RelativePath} (committed)" : "/dev/null", $"b/{file.RelativePath} (generated)"));
             }
         }
 

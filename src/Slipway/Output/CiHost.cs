@@ -1,7 +1,7 @@
 namespace Slipway.Output;
 
 /// <summary>Where the build runs, read from the environment: decides annotations, groups and the step summary.</summary>
-public sealed record CiHost(bool IsGitHubActions, bool IsServerBuild, string? StepSummaryFile)
+internal sealed record CiHost(bool IsGitHubActions, bool IsServerBuild, string? StepSummaryFile)
 {
     public static CiHost From(IReadOnlyDictionary<string, string> environment)
     {

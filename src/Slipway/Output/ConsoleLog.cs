@@ -4,7 +4,7 @@ namespace Slipway.Output;
 /// The build's log: timestamped lines, secrets masked, warnings and errors as GitHub Actions annotations
 /// when running there. Thread-safe, since tools stream output from two pipes at once.
 /// </summary>
-public sealed class ConsoleLog : ILog
+internal sealed class ConsoleLog : ILog
 {
     private readonly TextWriter writer;
     private readonly SecretRedactor redactor;

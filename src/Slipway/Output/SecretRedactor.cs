@@ -4,7 +4,7 @@ namespace Slipway.Output;
 /// Replaces every known secret with a mask before text leaves the process. Secrets come from
 /// <c>[Secret]</c> parameters and from code that obtains one at run time (a registry password).
 /// </summary>
-public sealed class SecretRedactor
+internal sealed class SecretRedactor
 {
     public const string Mask = "****";
 

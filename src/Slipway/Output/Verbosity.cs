@@ -1,6 +1,6 @@
 namespace Slipway.Output;
 
-public enum Verbosity
+internal enum Verbosity
 {
     /// <summary>Warnings, errors and the summary only.</summary>
     Quiet,

@@ -33,7 +33,7 @@ internal sealed class ParameterBinder
         var fromEnvironment = EnvironmentValues(environment, byKey);
         var fromFiles = FileValues(profiles, byKey);
 
-        var converted = new List<(ParameterMember Member, object? Value, string Source)>();
+        var converted = new List<(ParameterMember Member, object? Value)>();
         foreach (var member in members)
         {
             var raw = fromCommandLine.GetValueOrDefault(member.Key)
@@ -41,16 +41,16 @@ internal sealed class ParameterBinder
                 ?? fromFiles.GetValueOrDefault(member.Key);
             if (raw is not null)
             {
-                converted.Add((member, ValueConverter.Convert(raw, member.Type, rootDirectory, member.AllowedValues(build)), raw.Source));
+                converted.Add((member, ValueConverter.Convert(raw, member.Type, rootDirectory, member.AllowedValues(build))));
             }
         }
 
         // Store only once every value converted, so a bad value leaves the build untouched.
         var values = new ParameterValues();
-        foreach (var (member, value, source) in converted)
+        foreach (var (member, value) in converted)
         {
             member.Store(build, value);
-            values.Set(member, value, source);
+            values.Set(member, value);
         }
 
         return values;

@@ -2,12 +2,12 @@ using System.Reflection;
 
 namespace Slipway.Parameters;
 
-/// <summary>The converted value of every parameter that got one, and where it came from.</summary>
+/// <summary>The converted value of every parameter that got one.</summary>
 internal sealed class ParameterValues
 {
-    private readonly Dictionary<string, (ParameterMember Member, object? Value, string Source)> values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ParameterMember Member, object? Value)> values = new(StringComparer.Ordinal);
 
-    public void Set(ParameterMember member, object? value, string source) => values[member.Key] = (member, value, source);
+    public void Set(ParameterMember member, object? value) => values[member.Key] = (member, value);
 
     /// <summary>By parameter name (as spelled in any source, or the attribute's <c>Name</c>).</summary>
     public bool TryGet(string name, out object? value)
@@ -40,7 +40,4 @@ internal sealed class ParameterValues
         value = null;
         return false;
     }
-
-    public string? SourceOf(string name) =>
-        values.TryGetValue(ParameterNames.Normalize(name), out var entry) ? entry.Source : null;
 }

@@ -91,10 +91,10 @@ public sealed class DetachedDaemon
         if (IsRunning)
         {
             Signal("TERM");
-            if (!await Waiting.UntilAsync(() => !IsRunning, grace, timeProvider, cancellationToken, StopPoll))
+            if (!await Waiting.UntilAsync(_ => Task.FromResult(!IsRunning), grace, timeProvider, cancellationToken, StopPoll))
             {
                 Signal("KILL");
-                await Waiting.UntilAsync(() => !IsRunning, TimeSpan.FromSeconds(10), timeProvider, cancellationToken, StopPoll);
+                await Waiting.UntilAsync(_ => Task.FromResult(!IsRunning), TimeSpan.FromSeconds(10), timeProvider, cancellationToken, StopPoll);
             }
         }
 

@@ -30,9 +30,9 @@ public static class Waiting
     }
 
     /// <summary>Like <see cref="UntilAsync(Func{CancellationToken, Task{bool}}, TimeSpan, TimeProvider, CancellationToken, TimeSpan?)"/> for a condition that needs no I/O.</summary>
-    public static Task<bool> UntilAsync(Func<bool> condition, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken, TimeSpan? pollInterval = null)
+    public static Task<bool> UntilAsync(Func<bool> condition, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        return UntilAsync(_ => Task.FromResult(condition()), timeout, timeProvider, cancellationToken, pollInterval);
+        return UntilAsync(_ => Task.FromResult(condition()), timeout, timeProvider, cancellationToken);
     }
 }

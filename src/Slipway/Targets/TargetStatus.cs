@@ -1,6 +1,6 @@
 namespace Slipway;
 
-public enum TargetStatus
+internal enum TargetStatus
 {
     /// <summary>Planned, not reached (a dependency failed, the build stopped, or it was never run).</summary>
     NotRun,

@@ -10,7 +10,7 @@ namespace Slipway.Aws.Tests.Support;
 internal sealed class IsolatedEnvironment : IDisposable
 {
     private readonly Dictionary<string, string?> saved = new(StringComparer.Ordinal);
-    private readonly string directory = Directory.CreateTempSubdirectory("slipway-aws-").FullName;
+    private readonly string directory = System.IO.Directory.CreateTempSubdirectory("slipway-aws-").FullName;
 
     public IsolatedEnvironment()
     {
@@ -24,13 +24,36 @@ internal sealed class IsolatedEnvironment : IDisposable
         Set("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(directory, "credentials"));
         Set("AWS_CONFIG_FILE", Path.Combine(directory, "config"));
         Set("AWS_EC2_METADATA_DISABLED", "true");
-        Amazon.Runtime.FallbackRegionFactory.Reset();
+        ResetSdkCaches();
     }
+
+    /// <summary>A temporary folder for the test's files, deleted on dispose.</summary>
+    public string Directory => directory;
+
+    /// <summary>The (empty) shared config file AWS_CONFIG_FILE points at.</summary>
+    public string ConfigFile => Path.Combine(directory, "config");
 
     public void Set(string name, string? value)
     {
         saved.TryAdd(name, Environment.GetEnvironmentVariable(name));
         Environment.SetEnvironmentVariable(name, value);
+    }
+
+    /// <summary>
+    /// The SDK keeps the credentials its chain found for the whole process, and notices a change of some variables
+    /// only (not of web identity's): a process's environment does not change, a test's does. So each test starts
+    /// from a chain that has found nothing yet.
+    /// </summary>
+    private static void ResetSdkCaches()
+    {
+        Amazon.Runtime.FallbackRegionFactory.Reset();
+        const System.Reflection.BindingFlags Hidden = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Instance;
+        var type = typeof(Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver);
+        var shared = (type.GetField("_defaultInstance", Hidden)?.GetValue(null) as Lazy<Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver>)?.Value
+            ?? throw new InvalidOperationException("AWSSDK.Core changed: DefaultAWSCredentialsIdentityResolver._defaultInstance is gone; update this reset.");
+        var cached = type.GetField("_cachedCredentials", Hidden)
+            ?? throw new InvalidOperationException("AWSSDK.Core changed: DefaultAWSCredentialsIdentityResolver._cachedCredentials is gone; update this reset.");
+        cached.SetValue(shared, null);
     }
 
     public void Dispose()
@@ -40,8 +63,8 @@ internal sealed class IsolatedEnvironment : IDisposable
             Environment.SetEnvironmentVariable(name, value);
         }
 
-        Amazon.Runtime.FallbackRegionFactory.Reset();
-        Directory.Delete(directory, recursive: true);
+        ResetSdkCaches();
+        System.IO.Directory.Delete(directory, recursive: true);
     }
 }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace Slipway.Aws.Tests.Support;
@@ -10,28 +12,31 @@ internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDict
     public string BodyText => Encoding.UTF8.GetString(Body);
 }
 
-/// <summary>The answer to one request.</summary>
-internal sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default);
+/// <summary>The answer to one request; <paramref name="Drop"/> resets the connection instead, as a lost answer does.</summary>
+internal sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default, bool Drop = false)
+{
+    public static ScriptedResponse Dropped { get; } = new(0, "", Drop: true);
+}
 
 /// <summary>
-/// A tiny HTTP server on 127.0.0.1 that answers from a script (attempt number → response) and records what it was
-/// sent: for the failures moto cannot produce (500s, throttling, slow answers).
+/// A tiny HTTP/1.1 server on 127.0.0.1 (a port the OS picks) that answers from a script (attempt number → response)
+/// and records what it was sent: for the failures moto cannot produce (500s, throttling, slow or lost answers). One
+/// request per connection, so that a reset connection loses exactly one answer.
 /// </summary>
 internal sealed class ScriptedServer : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly Func<int, ReceivedRequest, ScriptedResponse> script;
     private readonly ConcurrentQueue<ReceivedRequest> received = new();
+    private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
     private int count;
 
     public ScriptedServer(Func<int, ReceivedRequest, ScriptedResponse> script)
     {
         this.script = script;
-        var port = FreePort.Next();
-        Url = $"http://127.0.0.1:{port}/";
-        listener.Prefixes.Add(Url);
         listener.Start();
+        Url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/";
         loop = Task.Run(ServeAsync);
     }
 
@@ -45,8 +50,8 @@ internal sealed class ScriptedServer : IDisposable
 
     public void Dispose()
     {
+        stopping.Cancel();
         listener.Stop();
-        listener.Close();
         try
         {
             loop.Wait(TimeSpan.FromSeconds(5));
@@ -54,57 +59,123 @@ internal sealed class ScriptedServer : IDisposable
         catch (AggregateException)
         {
         }
+
+        stopping.Dispose();
     }
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (!stopping.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            Socket socket;
             try
             {
-                context = await listener.GetContextAsync();
+                socket = await listener.AcceptSocketAsync(stopping.Token);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
 
-            _ = Task.Run(() => AnswerAsync(context));
+            _ = Task.Run(() => AnswerAsync(socket));
         }
     }
 
-    private async Task AnswerAsync(HttpListenerContext context)
+    private async Task AnswerAsync(Socket socket)
     {
-        using var body = new MemoryStream();
-        await context.Request.InputStream.CopyToAsync(body);
-        var headers = context.Request.Headers.AllKeys.Where(k => k is not null)
-            .ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
-        var request = new ReceivedRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "/", headers, body.ToArray());
-        received.Enqueue(request);
-        var attempt = Interlocked.Increment(ref count);
-        var response = script(attempt, request);
-        if (response.Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(response.Delay);
-        }
-
+        using var _ = socket;
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
         try
         {
-            context.Response.StatusCode = response.Status;
-            context.Response.ContentType = "application/x-amz-json-1.1";
-            foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+            var request = await ReadAsync(stream);
+            if (request is null)
             {
-                context.Response.Headers[name] = value;
+                return;
             }
 
-            var bytes = Encoding.UTF8.GetBytes(response.Body);
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            received.Enqueue(request);
+            var response = script(Interlocked.Increment(ref count), request);
+            if (response.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(response.Delay, stopping.Token);
+            }
+
+            if (response.Drop)
+            {
+                socket.LingerState = new LingerOption(true, 0); // close with a reset: no answer, not even an empty one
+                return;
+            }
+
+            var body = Encoding.UTF8.GetBytes(response.Body);
+            var head = new StringBuilder()
+                .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {response.Status} {(HttpStatusCode)response.Status}\r\n")
+                .Append("Content-Type: application/x-amz-json-1.1\r\n")
+                .Append(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n")
+                .Append("Connection: close\r\n");
+            foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+            {
+                head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+            }
+
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()));
+            await stream.WriteAsync(body);
+            await stream.FlushAsync();
+            socket.Shutdown(SocketShutdown.Send);
         }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // The client gave up on this attempt (timeout test): nothing to answer.
+            // The client gave up on this attempt (timeout test), or the server stops: nothing to answer.
         }
+    }
+
+    private static async Task<ReceivedRequest?> ReadAsync(NetworkStream stream)
+    {
+        var buffer = new List<byte>();
+        var chunk = new byte[8192];
+        int headEnd;
+        while ((headEnd = IndexOfHeadEnd(buffer)) < 0)
+        {
+            var read = await stream.ReadAsync(chunk);
+            if (read == 0)
+            {
+                return null;
+            }
+
+            buffer.AddRange(chunk.AsSpan(0, read));
+        }
+
+        var lines = Encoding.ASCII.GetString([.. buffer.Take(headEnd)]).Split("\r\n");
+        var requestLine = lines[0].Split(' ');
+        var headers = lines.Skip(1).Where(l => l.Contains(':', StringComparison.Ordinal))
+            .Select(l => (Name: l[..l.IndexOf(':', StringComparison.Ordinal)], Value: l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()))
+            .GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => string.Join(",", g.Select(h => h.Value)), StringComparer.OrdinalIgnoreCase);
+        var length = headers.TryGetValue("Content-Length", out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : 0;
+        var body = buffer.Skip(headEnd + 4).ToList();
+        while (body.Count < length)
+        {
+            var read = await stream.ReadAsync(chunk);
+            if (read == 0)
+            {
+                return null;
+            }
+
+            body.AddRange(chunk.AsSpan(0, read));
+        }
+
+        return new ReceivedRequest(requestLine[0], requestLine.Length > 1 ? requestLine[1] : "/", headers, [.. body.Take(length)]);
+    }
+
+    private static int IndexOfHeadEnd(List<byte> buffer)
+    {
+        for (var i = 0; i + 3 < buffer.Count; i++)
+        {
+            if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

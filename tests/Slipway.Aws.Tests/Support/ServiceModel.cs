@@ -38,6 +38,39 @@ internal sealed class ServiceModel
             ? errors.EnumerateArray().Select(e => e.GetProperty("shape").GetString()!)
             : [];
 
+    /// <summary>The structures (not errors, not documents) the operations' inputs and outputs reach.</summary>
+    public IEnumerable<string> ReachableStructures(IEnumerable<string> operations)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(operations.SelectMany(o => Operation(o) is { } io ? new[] { io.Input, io.Output } : []));
+        while (pending.TryPop(out var name))
+        {
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            var shape = Shape(name);
+            if (shape.TryGetProperty("members", out var members))
+            {
+                foreach (var member in members.EnumerateObject())
+                {
+                    pending.Push(member.Value.GetProperty("shape").GetString()!);
+                }
+            }
+
+            foreach (var part in new[] { "member", "key", "value" })
+            {
+                if (shape.TryGetProperty(part, out var reference))
+                {
+                    pending.Push(reference.GetProperty("shape").GetString()!);
+                }
+            }
+        }
+
+        return seen.Where(n => Shape(n).GetProperty("type").GetString() == "structure" && !IsDocument(Shape(n)));
+    }
+
     /// <summary>Every C# member must exist in the shape with the same kind; required members must exist in C#.</summary>
     public List<string> CheckType(Type type, string shapeName, bool requireRequired)
     {

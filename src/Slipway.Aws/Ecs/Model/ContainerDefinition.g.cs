@@ -25,9 +25,9 @@ public sealed partial class ContainerDefinition
 
     /// <summary>
     /// The image used to start a container. This string is passed directly to the Docker daemon. By default, images in the
-    /// Docker Hub registry are available. Other repositories are specified with either <c> repository-url/image:tag </c> or
-    /// <c> repository-url/image@digest </c>. For images using tags (repository-url/image:tag), up to 255 characters total
-    /// are allowed, including letters (uppercase and lowercase), numbers, hyphens, underscores, colons, periods, forward
+    /// Docker Hub registry are available. Other repositories are specified with either <c>repository-url/image:tag</c> or
+    /// <c>repository-url/image@digest</c>. For images using tags (repository-url/image:tag), up to 255 characters total are
+    /// allowed, including letters (uppercase and lowercase), numbers, hyphens, underscores, colons, periods, forward
     /// slashes, and number signs (#). For images using digests (repository-url/image@digest), the 255 character limit
     /// applies only to the repository URL and image name (everything before the @ sign). The only supported hash function
     /// is sha256, and the hash value after sha256: must be exactly 64 characters (only letters A-F, a-f, and numbers 0-9
@@ -627,8 +627,8 @@ public sealed partial class ContainerDefinition
     /// <para>
     /// Amazon ECS tasks hosted on Fargate use the default resource limit values set by the operating system with the
     /// exception of the <c>nofile</c> resource limit parameter which Fargate overrides. The <c>nofile</c> resource limit
-    /// sets a restriction on the number of open files that a container can use. The default <c>nofile</c> soft limit is <c>
-    /// 65535</c> and the default hard limit is <c>65535</c>.
+    /// sets a restriction on the number of open files that a container can use. The default <c>nofile</c> soft limit is
+    /// <c>65535</c> and the default hard limit is <c>65535</c>.
     /// </para>
     /// <para>
     /// This parameter requires version 1.18 of the Docker Remote API or greater on your container instance. To check the

@@ -121,7 +121,7 @@ public sealed partial class Deployment
     /// for tasks using the Fargate launch type.
     /// <para>
     /// All tasks that run as part of this service must use the same <c>platformFamily</c> value as the service, for
-    /// example, <c> LINUX.</c>.
+    /// example, <c>LINUX.</c>.
     /// </para>
     /// </summary>
     [JsonPropertyName("platformFamily")]

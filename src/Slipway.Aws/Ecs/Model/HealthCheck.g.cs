@@ -197,7 +197,7 @@ public sealed partial class HealthCheck
     /// You don't include the double quotes and brackets when you use the Amazon Web Services Management Console.
     /// </para>
     /// <para>
-    /// <c> CMD-SHELL, curl -f http://localhost/ || exit 1</c>
+    /// <c>CMD-SHELL, curl -f http://localhost/ || exit 1</c>
     /// </para>
     /// <para>
     /// An exit code of 0 indicates success, and non-zero exit code indicates failure. For more information, see

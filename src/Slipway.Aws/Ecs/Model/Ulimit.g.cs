@@ -13,8 +13,8 @@ namespace Slipway.Aws.Ecs.Model;
 /// <para>
 /// Amazon ECS tasks hosted on Fargate use the default resource limit values set by the operating system with the
 /// exception of the <c>nofile</c> resource limit parameter which Fargate overrides. The <c>nofile</c> resource limit
-/// sets a restriction on the number of open files that a container can use. The default <c>nofile</c> soft limit is <c>
-/// 65535</c> and the default hard limit is <c>65535</c>.
+/// sets a restriction on the number of open files that a container can use. The default <c>nofile</c> soft limit is
+/// <c>65535</c> and the default hard limit is <c>65535</c>.
 /// </para>
 /// <para>
 /// You can specify the <c>ulimit</c> settings for a container in a task definition.

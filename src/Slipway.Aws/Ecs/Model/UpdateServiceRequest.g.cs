@@ -267,10 +267,10 @@ public sealed partial class UpdateServiceRequest
     /// group.
     /// </para>
     /// <para>
-    /// For services that use blue/green deployments, you can update Elastic Load Balancing target groups by using <c>
-    /// CreateDeployment (https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_CreateDeployment.html) </c> through
-    /// CodeDeploy. Note that multiple target groups are not supported for blue/green deployments. For more information see
-    /// Register multiple target groups with a service
+    /// For services that use blue/green deployments, you can update Elastic Load Balancing target groups by using
+    /// <c>CreateDeployment (https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_CreateDeployment.html)</c>
+    /// through CodeDeploy. Note that multiple target groups are not supported for blue/green deployments. For more
+    /// information see Register multiple target groups with a service
     /// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html) in the Amazon
     /// Elastic Container Service Developer Guide.
     /// </para>

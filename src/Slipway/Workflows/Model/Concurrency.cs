@@ -1,0 +1,3 @@
+namespace Slipway.Workflows.Model;
+
+internal sealed record Concurrency(string Group, bool CancelInProgress);
