@@ -26,14 +26,14 @@ public sealed class LocalEnvironment
         this.timeProvider = timeProvider;
     }
 
-    public LocalEnvironmentLayout Layout => layout;
+    internal LocalEnvironmentLayout Layout => layout;
 
-    public AbsolutePath CloudProject { get; }
+    internal AbsolutePath CloudProject { get; }
 
-    public string Configuration { get; }
+    internal string Configuration { get; }
 
     /// <summary>The runtime scope of this environment's local cloud: its tasks carry it as a label.</summary>
-    public string TaskScope => LocalCloudTasks.ScopeFor(layout.CloudState);
+    internal string TaskScope => LocalCloudTasks.ScopeFor(layout.CloudState);
 
     /// <summary>Makes sure everything answers; returns one line per part (found or started).</summary>
     public async Task<IReadOnlyList<string>> UpAsync(Uri cloudEndpoint, string region, CancellationToken cancellationToken)

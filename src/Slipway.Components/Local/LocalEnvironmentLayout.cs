@@ -4,7 +4,7 @@ namespace Slipway.Components.Local;
 /// Where the local environment keeps what it started, under <c>.nuke/temp/local/</c>: each part's pid file
 /// (present while a process Slipway started runs), log and state.
 /// </summary>
-public sealed record LocalEnvironmentLayout(AbsolutePath Root)
+internal sealed record LocalEnvironmentLayout(AbsolutePath Root)
 {
     /// <summary><c>dockerd.pid</c>, <c>dockerd.log</c>: only when an Up had to start the engine.</summary>
     public AbsolutePath Engine => Root / "dockerd";
