@@ -30,5 +30,10 @@ public static class Program
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync($"127.0.0.1:{options.Port} is already in use: stop what listens there (`ss -ltnp 'sport = :{options.Port}'` shows it) or pass another --port.");
+            return 1;
+        }
     }
 }

@@ -44,6 +44,36 @@ public sealed class DaemonTests(EngineCloud engine)
     }
 
     [Fact]
+    public async Task A_port_in_use_exits_1_saying_which_and_how_to_find_its_owner()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var state = Directory.CreateTempSubdirectory("slipway-localcloud-port-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var arg in new[] { Dll, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--state", state, "--registry", "127.0.0.1:5" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            await stdout;
+
+            Assert.Equal(1, process.ExitCode);
+            Assert.Contains($"127.0.0.1:{port} is already in use", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task After_kill_9_a_restart_loses_nothing_and_SIGTERM_stops_the_daemon_but_not_its_tasks()
     {
         var state = Directory.CreateTempSubdirectory("slipway-localcloud-daemon-").FullName;

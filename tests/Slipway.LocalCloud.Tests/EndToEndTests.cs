@@ -61,6 +61,28 @@ public sealed class EndToEndTests(EngineCloud cloud)
     }
 
     [Fact]
+    public async Task A_slow_starting_server_without_a_health_check_gets_requests_only_once_it_listens()
+    {
+        using var ecs = cloud.Ecs();
+        var name = $"slow{Guid.NewGuid():N}"[..12];
+        var port = EngineCloud.FreePort();
+        await ecs.CreateClusterAsync(new CreateClusterRequest { ClusterName = name });
+        var v1 = (await ecs.RegisterTaskDefinitionAsync(cloud.WebServer(name, "v1", port, healthCheck: false))).TaskDefinition!.TaskDefinitionArn!;
+        var v2 = (await ecs.RegisterTaskDefinitionAsync(cloud.WebServer(name, "v2", port, healthCheck: false, startDelaySeconds: 3))).TaskDefinition!.TaskDefinitionArn!;
+        await ecs.CreateServiceAsync(new CreateServiceRequest { Cluster = name, ServiceName = "web", TaskDefinition = v1, DesiredCount = 1 });
+        await WaitForAsync(ecs, name, s => IsSteadyOn(s, v1));
+
+        using var poller = new Poller($"http://127.0.0.1:{port}/health");
+        await ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = name, Service = "web", TaskDefinition = v2 });
+        await WaitForAsync(ecs, name, s => IsSteadyOn(s, v2));
+        await Task.Delay(300);
+        var result = await poller.StopAsync();
+
+        Assert.True(result.Failures == 0, $"{result.Failures} of {result.Requests} requests failed: {result.FirstFailure}");
+        Assert.Equal(["v1", "v2"], result.Bodies.Order());
+    }
+
+    [Fact]
     public async Task A_stopped_and_restarted_local_cloud_finds_its_running_tasks_and_serves_again_without_starting_any()
     {
         using (var ecs = cloud.Ecs())

@@ -146,18 +146,42 @@ public sealed partial class RolloutTests : IDisposable
     }
 
     [Fact]
-    public async Task A_task_without_a_health_check_counts_as_healthy_after_the_settle_time_and_is_routed_once_RUNNING()
+    public async Task A_task_without_a_health_check_is_routed_once_its_port_answers_and_counts_as_healthy_after_the_settle_time()
     {
         var definition = cloud.Register("api", "registry/api:v1", healthCheck: false);
+        cloud.Probe.Listening = false;
         var service = cloud.CreateService("api", definition, desired: 1);
 
+        await cloud.RunUntilAsync(() => cloud.TasksOf("api") is [{ LastStatus: "RUNNING" }]);
+        await cloud.RunForAsync(15);
+        var beforeListening = (cloud.Balancer.TargetsOf(service.ServiceArn!).Count, cloud.Service("api").Deployments![0].RolloutState);
+        cloud.Probe.Listening = true;
         await cloud.RunUntilAsync(() => cloud.Balancer.TargetsOf(service.ServiceArn!).Count == 1);
         var routedAt = cloud.Time.GetUtcNow();
-        Assert.Equal("IN_PROGRESS", cloud.Service("api").Deployments![0].RolloutState);
-        Assert.Equal("UNKNOWN", Assert.Single(cloud.TasksOf("api")).HealthStatus);
         await cloud.RunUntilAsync(() => ControlPlane.IsSteady(cloud.Service("api")));
 
-        Assert.True(cloud.Time.GetUtcNow() - routedAt >= cloud.Options.SettleTime);
+        Assert.Equal((0, "IN_PROGRESS"), beforeListening);
+        Assert.Equal("UNKNOWN", Assert.Single(cloud.TasksOf("api")).HealthStatus);
+        Assert.True(cloud.Time.GetUtcNow() - routedAt < cloud.Options.SettleTime, "the settle time counts from RUNNING, not from the first answer");
+    }
+
+    [Fact]
+    public async Task A_task_without_a_health_check_or_port_settles_after_the_settle_time()
+    {
+        var definition = cloud.TaskDefinitions.RegisterTaskDefinition(new()
+        {
+            Family = "worker",
+            ContainerDefinitions = [new() { Name = "w", Image = "registry/worker:1" }],
+        }).TaskDefinition!.TaskDefinitionArn!;
+        cloud.Probe.Listening = false;
+        cloud.CreateService("api", definition, desired: 1);
+
+        await cloud.RunUntilAsync(() => cloud.TasksOf("api") is [{ LastStatus: "RUNNING" }]);
+        var running = cloud.Time.GetUtcNow();
+        await cloud.RunUntilAsync(() => ControlPlane.IsSteady(cloud.Service("api")));
+
+        Assert.True(cloud.Time.GetUtcNow() - running >= cloud.Options.SettleTime);
+        Assert.Empty(cloud.Balancer.Listeners);
     }
 
     [Fact]

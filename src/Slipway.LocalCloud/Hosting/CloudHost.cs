@@ -23,7 +23,13 @@ internal static class CloudHost
 {
     public const string HealthPath = "/_slipway/health";
 
-    public static WebApplication Build(CloudOptions options, ITaskRuntime runtime, ILoadBalancer loadBalancer, TimeProvider time, SchedulerOptions? schedulerOptions = null)
+    public static WebApplication Build(
+        CloudOptions options,
+        ITaskRuntime runtime,
+        ILoadBalancer loadBalancer,
+        TimeProvider time,
+        SchedulerOptions? schedulerOptions = null,
+        ITargetProbe? targetProbe = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
@@ -53,7 +59,8 @@ internal static class CloudHost
             time,
             provider.GetRequiredService<SchedulerOptions>(),
             wakeup,
-            provider.GetRequiredService<ILogger<Scheduler>>()));
+            provider.GetRequiredService<ILogger<Scheduler>>(),
+            targetProbe));
         services.AddSingleton<Readiness>();
         services.AddHostedService<SchedulerService>();
         services.AddSingleton(_ => new RegistryAccess(options.RegistryHost));

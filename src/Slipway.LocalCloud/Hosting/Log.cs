@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered state: {Count} tasks found in the engine")]
     public static partial void Recovered(this ILogger logger, int count);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "The task runtime does not answer ({Problem}); the local cloud is not ready and tries again in {Seconds} s")]
+    public static partial void EngineUnavailable(this ILogger logger, string problem, double seconds);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduler tick failed")]
     public static partial void TickFailed(this ILogger logger, Exception exception);
 

@@ -24,8 +24,10 @@ internal sealed class Scheduler(
     TimeProvider time,
     SchedulerOptions options,
     Wakeup wakeup,
-    ILogger<Scheduler> logger) : IDisposable
+    ILogger<Scheduler> logger,
+    ITargetProbe? targetProbe = null) : IDisposable
 {
+    private readonly ITargetProbe probe = targetProbe ?? new TcpTargetProbe();
     private readonly CancellationTokenSource lifetime = new();
     private readonly Lock workGate = new();
     private readonly Dictionary<string, Task> work = new(StringComparer.Ordinal);
@@ -115,7 +117,33 @@ internal sealed class Scheduler(
             }
         }
 
-        var plan = store.Mutate(state => Decide(state, observations, Now()));
+        // Tasks without a container health check are routed once their port answers (a target group's check).
+        var toProbe = store.Read(state => state.Tasks.Values
+            .Where(t => t.IsRunning && t.Publishes && t.ListeningSince is null && !TaskObservations.HasHealthCheck(t))
+            .Select(t => (t.Id, t.HostPort))
+            .ToList());
+        var listening = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, hostPort) in toProbe)
+        {
+            if (await probe.IsListeningAsync(hostPort, cancellationToken))
+            {
+                listening.Add(id);
+            }
+        }
+
+        var plan = store.Mutate(state =>
+        {
+            var now = Now();
+            foreach (var id in listening)
+            {
+                if (state.Tasks.TryGetValue(id, out var task) && task.ListeningSince is null)
+                {
+                    task.ListeningSince = now;
+                }
+            }
+
+            return Decide(state, observations, now);
+        });
 
         foreach (var (service, port) in plan.Listeners)
         {

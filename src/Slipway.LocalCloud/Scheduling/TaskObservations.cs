@@ -82,7 +82,7 @@ internal static class TaskObservations
         if (task.LastStatus == TaskStatuses.Running && task.HealthySince is null)
         {
             var checkedHealth = essentials.Any(c => c.HasHealthCheck);
-            if ((checkedHealth && taskHealth == "HEALTHY") || (!checkedHealth && now - task.StartedAt >= settleTime))
+            if ((checkedHealth && taskHealth == "HEALTHY") || (!checkedHealth && now - task.StartedAt >= settleTime && (!task.Publishes || task.ListeningSince is not null)))
             {
                 task.HealthySince = now;
                 changed = true;
@@ -101,9 +101,11 @@ internal static class TaskObservations
     /// <summary>Healthy for the lower bound of a rolling update and for the circuit breaker: settled, still running.</summary>
     public static bool IsHealthy(TaskRecord task) => task.IsRunning && task.HealthySince is not null;
 
-    /// <summary>May receive requests: RUNNING, and HEALTHY when a container has a health check.</summary>
+    /// <summary>May receive requests: RUNNING, and HEALTHY when a container has a health check, else accepting connections on its port.</summary>
     public static bool IsRoutable(TaskRecord task)
-        => task.IsRunning && (!task.Containers.Any(c => c.Essential && c.HasHealthCheck) || task.HealthStatus == "HEALTHY");
+        => task.IsRunning && (HasHealthCheck(task) ? task.HealthStatus == "HEALTHY" : !task.Publishes || task.ListeningSince is not null);
+
+    public static bool HasHealthCheck(TaskRecord task) => task.Containers.Any(c => c.Essential && c.HasHealthCheck);
 
     private static Outcome Finish(TaskRecord task, bool changed)
     {

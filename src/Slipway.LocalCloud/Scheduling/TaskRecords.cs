@@ -40,6 +40,7 @@ internal static class TaskRecords
             LastStatus = TaskStatuses.Provisioning,
             DesiredStatus = TaskStatuses.Running,
             HealthStatus = "UNKNOWN",
+            Publishes = LaunchSpecification.PublishedPort(definition) is not null,
             Containers = [.. (definition.ContainerDefinitions ?? []).Select(c => new ContainerRecord
             {
                 ContainerArn = identity.ContainerArn(cluster.Name, id),

@@ -69,6 +69,12 @@ internal sealed class TaskRecord
     /// <summary>When the task first counted as healthy (container health HEALTHY, or RUNNING for long enough without a check).</summary>
     public DateTime? HealthySince { get; set; }
 
+    /// <summary>An essential container declares a port mapping: the task serves on <see cref="HostPort"/>.</summary>
+    public bool Publishes { get; set; }
+
+    /// <summary>When the host port first accepted a connection (the target check of tasks without a container health check).</summary>
+    public DateTime? ListeningSince { get; set; }
+
     /// <summary>Was handed to the load balancer, so it is drained before it stops.</summary>
     public bool Routed { get; set; }
 

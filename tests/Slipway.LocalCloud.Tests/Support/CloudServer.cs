@@ -36,7 +36,8 @@ public sealed class CloudServer : IAsyncLifetime
         directory = Directory.CreateTempSubdirectory("slipway-localcloud-server-").FullName;
         var options = new CloudOptions(0, directory, registry.Host, "us-east-1", Path.Combine(directory, "secrets.json"));
         var scheduler = new SchedulerOptions { TickInterval = TimeSpan.FromMilliseconds(100), SettleTime = TimeSpan.FromSeconds(1) };
-        app = CloudHost.Build(options, Runtime, new FakeLoadBalancer(Runtime), TimeProvider.System, scheduler);
+        // Nothing listens on the fake tasks' ports: the target check is the fake's too.
+        app = CloudHost.Build(options, Runtime, new FakeLoadBalancer(Runtime), TimeProvider.System, scheduler, new FakeTargetProbe());
         await app.StartAsync();
         Url = CloudHost.Address(app);
         using var http = new HttpClient();

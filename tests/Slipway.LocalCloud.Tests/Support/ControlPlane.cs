@@ -33,7 +33,7 @@ internal sealed class ControlPlane : IDisposable
         Services = new ServiceOperations(Store, Identity, Time, wakeup);
         Tasks = new TaskOperations(Store, Identity, Time, wakeup);
         SecretsFile = secretsFile ?? Path.Combine(Directory, "secrets.json");
-        Scheduler = new Scheduler(Store, Identity, Runtime, Balancer, new FileSecretSource(SecretsFile), SecretsFile, Time, Options, wakeup, NullLogger<Scheduler>.Instance);
+        Scheduler = new Scheduler(Store, Identity, Runtime, Balancer, new FileSecretSource(SecretsFile), SecretsFile, Time, Options, wakeup, NullLogger<Scheduler>.Instance, Probe);
     }
 
     public string Directory { get; }
@@ -51,6 +51,9 @@ internal sealed class ControlPlane : IDisposable
     public CloudIdentity Identity { get; } = new("us-east-1", "127.0.0.1:5000");
 
     public SchedulerOptions Options { get; } = new();
+
+    /// <summary>The target check of tasks without a container health check.</summary>
+    public FakeTargetProbe Probe { get; } = new();
 
     public ClusterOperations Clusters { get; }
 

@@ -96,9 +96,10 @@ public sealed class EngineCloud : IAsyncLifetime
     /// <summary>
     /// A web server task definition: busybox httpd on <c>$PORT</c> answering <c>/health</c> with <paramref name="version"/>,
     /// a container health check through that port, and <paramref name="publishedPort"/> as its port mapping.
-    /// <paramref name="exitAtStart"/> makes a release whose process exits with 3 at once.
+    /// <paramref name="exitAtStart"/> makes a release whose process exits with 3 at once; <paramref name="startDelaySeconds"/>
+    /// a server that listens only that long after its container started.
     /// </summary>
-    public RegisterTaskDefinitionRequest WebServer(string family, string version, int publishedPort, bool exitAtStart = false) => new()
+    public RegisterTaskDefinitionRequest WebServer(string family, string version, int publishedPort, bool exitAtStart = false, bool healthCheck = true, int startDelaySeconds = 0) => new()
     {
         Family = family,
         NetworkMode = "host",
@@ -113,8 +114,8 @@ public sealed class EngineCloud : IAsyncLifetime
                 Environment = [new Aws.Ecs.Model.KeyValuePair { Name = "VERSION", Value = version }],
                 Command = exitAtStart
                     ? ["sh", "-c", "echo broken release; exit 3"]
-                    : ["sh", "-c", "mkdir -p /tmp/www && echo $VERSION > /tmp/www/health && exec httpd -f -p 127.0.0.1:$PORT -h /tmp/www"],
-                HealthCheck = new HealthCheck { Command = ["CMD-SHELL", "wget -q -O- http://127.0.0.1:$PORT/health"], Interval = 1, Timeout = 2, Retries = 2 },
+                    : ["sh", "-c", $"sleep {startDelaySeconds}; mkdir -p /tmp/www && echo $VERSION > /tmp/www/health && exec httpd -f -p 127.0.0.1:$PORT -h /tmp/www"],
+                HealthCheck = healthCheck ? new HealthCheck { Command = ["CMD-SHELL", "wget -q -O- http://127.0.0.1:$PORT/health"], Interval = 1, Timeout = 2, Retries = 2 } : null,
                 StopTimeout = 2,
             },
         ],
