@@ -104,7 +104,13 @@ internal sealed class TargetExecutor
             target.Status = TargetStatus.Failed;
             var cause = exception is AggregateException { InnerException: { } inner } ? inner : exception;
             var message = cause.Message;
-            target.FailureExitCode = (cause as TargetFailureException)?.ExitCode;
+            // A target that finds its inputs unusable at run time (a bad environment file, the wrong account) is a usage error too.
+            target.FailureExitCode = cause switch
+            {
+                TargetFailureException failure => failure.ExitCode,
+                UsageException => ExitCodes.UsageError,
+                _ => null,
+            };
             target.Note = target.FailureExitCode is int code && code != ExitCodes.TargetFailed ? $"exit {code}: {FirstLine(message)}" : FirstLine(message);
             session.Log.Error($"Target {target.Name} failed: {message}");
             if (session.Log.Verbosity == Verbosity.Verbose)

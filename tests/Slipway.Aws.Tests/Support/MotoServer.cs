@@ -12,7 +12,7 @@ namespace Slipway.Aws.Tests.Support;
 /// A real moto_server on a free 127.0.0.1 port for the whole collection: started before the first test, waited for
 /// until it answers, and killed with its process tree after the last.
 /// </summary>
-public sealed class MotoServer : IAsyncLifetime
+public class MotoServer : IAsyncLifetime
 {
     private readonly StringBuilder output = new();
     private Process? process;
@@ -110,6 +110,9 @@ public sealed class MotoServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Variables for moto's process (e.g. MOTO_ECS_SERVICE_RUNNING).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>();
+
     private Process? Start(string fileName, int port, params string[] prefix)
     {
         var info = new ProcessStartInfo(fileName)
@@ -118,6 +121,11 @@ public sealed class MotoServer : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (var argument in prefix.Concat(["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             info.ArgumentList.Add(argument);

@@ -1,0 +1,130 @@
+using Slipway.Aws.Deployment.Records;
+using Slipway.Aws.Deployment.Services;
+using Slipway.Aws.Deployment.TaskDefinitions;
+using Slipway.Aws.Deployment.Watching;
+using Slipway.Aws.Ecr;
+using Slipway.Aws.Ecs;
+using Slipway.Aws.Ecs.Model;
+using Slipway.Output;
+using Task = System.Threading.Tasks.Task;
+
+namespace Slipway.Aws.Deployment;
+
+/// <summary>
+/// EcsDeploy, one step per line as the ECS documentation orders them: render the task definition, check the image is
+/// in the repository, check the lock, ensure the cluster, register or reuse the revision, create or update the service (respecting
+/// the lock), wait for our deployment, and keep the record. Every writing call goes through <see cref="RemoteChanges"/>,
+/// so a dry run makes none and a no-change redeploy shows none.
+/// </summary>
+public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider time, ILog log, IDeploymentObserver observer)
+{
+    public async Task<EcsDeployResult> DeployAsync(EcsDeployRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var environment = request.Environment;
+        var startedAt = time.GetUtcNow();
+        var changes = new RemoteChanges(request.DryRun, log);
+
+        var repository = await new RepositoryEnsurer(ecr, changes).FindAsync(environment.Repository, cancellationToken)
+            ?? throw new DeployConfigurationException($"The ECR repository '{environment.Repository}' does not exist. Nothing was changed. Run EnvironmentUp or EcrPush for '{environment.Name}' first.");
+        var image = $"{repository.RepositoryUri}@{request.Digest}";
+        var rendered = Render(request, image);
+        if (!request.DryRun)
+        {
+            await new EcrImages(ecr).RequireAsync(environment.Repository, request.Digest, cancellationToken);
+        }
+        else if (await new EcrImages(ecr).FindAsync(environment.Repository, request.Digest, cancellationToken) is null)
+        {
+            log.Information($"{request.Digest} is not in the repository yet (EcrPush would push it)");
+        }
+
+        // The lock before any change: a deploy refused because another one rolls out leaves no new revision behind.
+        var registrar = new TaskDefinitionRegistrar(ecs, changes);
+        var deploymentLock = new DeploymentLock(registrar, time);
+        var deployer = new ServiceDeployer(ecs, changes, deploymentLock, time);
+        var lockWarning = await deployer.DescribeAsync(environment.Cluster, environment.Service, cancellationToken) is { } existing
+            ? await deploymentLock.CheckAsync(existing, request.Force, cancellationToken)
+            : null;
+        if (lockWarning is not null)
+        {
+            log.Warning(lockWarning);
+        }
+
+        await new ClusterEnsurer(ecs, changes).EnsureAsync(environment.Cluster, environment.Tags, cancellationToken);
+        var tags = new DeploymentTags(request.Version, request.Commit, request.Digest, environment.Name, request.Actor);
+        var diff = await DiffAgainstRunningAsync(registrar, request, rendered, cancellationToken);
+        var choice = await registrar.RegisterOrReuseAsync(rendered, tags, cancellationToken);
+        log.Information(choice.Reused ? $"Task definition {choice.Arn} already says the same: reused" : $"Task definition {choice.Arn}");
+
+        var deployment = await deployer.DeployAsync(environment, choice.Arn, request.Force, cancellationToken);
+
+        var outcome = Outcome(request, deployment);
+        if (outcome == "waiting")
+        {
+            log.Information($"Waiting for deployment {deployment.DeploymentId ?? "(not yet named)"} ({request.Watch.Mode}, at most {request.Watch.Timeout.TotalMinutes:0.#} min)");
+            await new DeploymentWatcher(ecs, time, observer).WatchAsync(deployment, request.Watch, cancellationToken);
+            outcome = "succeeded";
+        }
+
+        var record = new DeploymentRecord
+        {
+            Environment = environment.Name,
+            Account = request.Caller.Account,
+            Region = environment.Region,
+            Caller = request.Caller.Arn,
+            Cluster = environment.Cluster,
+            Service = environment.Service,
+            Version = request.Version,
+            Commit = request.Commit,
+            Image = image,
+            Digest = request.Digest,
+            TaskDefinitionArn = choice.Arn,
+            TaskDefinitionReused = choice.Reused,
+            Action = deployment.Action.ToString().ToLowerInvariant(),
+            DeploymentId = deployment.DeploymentId,
+            Outcome = outcome,
+            Actor = request.Actor,
+            StartedAt = startedAt,
+            FinishedAt = time.GetUtcNow(),
+            WritingCalls = changes.Calls,
+        };
+        return new EcsDeployResult(record, TaskDefinitionDiff.Show(TaskDefinitionNormalizer.Normalize(rendered)), diff);
+    }
+
+    private static RegisterTaskDefinitionRequest Render(EcsDeployRequest request, string image)
+    {
+        if (!File.Exists(request.TemplateFile))
+        {
+            throw new DeployConfigurationException($"{request.TemplateFile} does not exist: EcsDeploy renders the task definition from it (AWS's task-definition JSON with {{{{image}}}} placeholders).");
+        }
+
+        return TaskDefinitionTemplate.Render(File.ReadAllText(request.TemplateFile), request.TemplateFile, new TemplateValues
+        {
+            Image = image,
+            Version = request.Version,
+            Commit = request.Commit,
+            Environment = request.Environment.Name,
+            Variables = request.Environment.Variables,
+            VariablesFile = request.Environment.File,
+            GetEnvironmentVariable = request.GetEnvironmentVariable,
+        });
+    }
+
+    /// <summary>The rendering against the revision the service runs now (masked): empty when they say the same.</summary>
+    private static async Task<string> DiffAgainstRunningAsync(TaskDefinitionRegistrar registrar, EcsDeployRequest request, RegisterTaskDefinitionRequest rendered, CancellationToken cancellationToken)
+    {
+        if (!request.DryRun)
+        {
+            return "";
+        }
+
+        var running = await registrar.RunningAsync(request.Environment.Cluster, request.Environment.Service, cancellationToken);
+        return TaskDefinitionDiff.Compute(running is null ? null : TaskDefinitionNormalizer.Normalize(running), TaskDefinitionNormalizer.Normalize(rendered));
+    }
+
+    private static string Outcome(EcsDeployRequest request, ServiceDeployment deployment) =>
+        request.DryRun ? "dry-run"
+        : deployment.Action == ServiceAction.Unchanged ? "unchanged"
+        : request.Watch.Mode == WaitMode.None ? "not-waited"
+        : "waiting";
+}

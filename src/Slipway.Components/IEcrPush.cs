@@ -1,0 +1,127 @@
+using System.Text;
+using Slipway.Aws.Deployment;
+using Slipway.Aws.Deployment.Environments;
+using Slipway.Aws.Ecr;
+using Slipway.Docker;
+
+namespace Slipway.Components;
+
+/// <summary>
+/// <c>EcrPush</c>: the image DockerBuild made, pushed to the environment's ECR repository with a token from
+/// GetAuthorizationToken (masked in every line), then checked with DescribeImages; its digest goes into the image
+/// record for EcsDeploy. An image the repository already holds under its version tag is neither uploaded nor written.
+/// </summary>
+public interface IEcrPush : IDockerImage, IEnvironmentUp
+{
+    Target EcrPush => _ => _
+        .Description("Push the image to the environment's ECR repository and record its digest")
+        .DependsOn<IDockerImage>(x => x.DockerBuild)
+        .DependsOn<IEnvironmentUp>(x => x.EnvironmentUp)
+        .After<ITest>(x => x.TestService)
+        .Executes(ct => DeployFailures.RunAsync(async () =>
+        {
+            var environment = DeployEnvironment;
+            await VerifyAccountAsync(environment, ct);
+            var record = await ReadImageRecordAsync(ct);
+            using var ecr = new AmazonECRClient(AwsOptions(environment, environment.Endpoints.Ecr));
+            var digest = await PushToEcrAsync(environment, record, ecr, ct);
+            if (digest is null)
+            {
+                return; // a dry run that found nothing to reuse: it says so
+            }
+
+            await new EcrImages(ecr).RequireAsync(environment.Repository, digest, ct);
+            await (record with { Digest = digest }).WriteAsync(ImageRecordFile, ct);
+        }));
+
+    /// <summary>The record DockerBuild wrote; without one there is nothing to push (usage error).</summary>
+    async Task<ImageRecord> ReadImageRecordAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ImageRecord.ReadAsync(ImageRecordFile, cancellationToken);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new UsageException($"No image has been built yet: {ImageRecordFile} does not exist. Run ./build.sh DockerBuild (or Deploy, which builds first).", e);
+        }
+    }
+
+    /// <returns>The digest in the repository; null only in a dry run when the image is not there yet.</returns>
+    async Task<string?> PushToEcrAsync(DeployEnvironment environment, ImageRecord record, IAmazonECR ecr, CancellationToken cancellationToken)
+    {
+        var repository = await new RepositoryEnsurer(ecr, new RemoteChanges(DryRun, Log)).FindAsync(environment.Repository, cancellationToken)
+            ?? throw new UsageException($"The ECR repository '{environment.Repository}' does not exist. Run ./build.sh EnvironmentUp --environment {environment.Name} first.");
+        var pushRepository = new EcrRepository(repository.RepositoryName!, repository.RepositoryUri!, repository.RegistryId ?? "", repository.RepositoryArn ?? "", false, [])
+            .PushRepository(environment.Endpoints.Registry);
+        var tags = record.Tags.Select(t => t[(t.LastIndexOf(':') + 1)..]).ToList();
+        var images = new EcrImages(ecr);
+
+        using var engine = await ConnectToDockerAsync(cancellationToken);
+        var local = await engine.Client.Images.InspectImageAsync(record.ImageId, cancellationToken);
+        var known = await images.DigestOfTagAsync(environment.Repository, tags[0], cancellationToken);
+        if (known is not null && (local.RepoDigests ?? []).Contains($"{pushRepository}@{known}", StringComparer.Ordinal))
+        {
+            Log.Information($"{pushRepository}:{tags[0]} is already this image ({known}): nothing uploaded, nothing written");
+            ReportSummary($"{repository.RepositoryUri}@{known} (already in ECR)");
+            return known;
+        }
+
+        if (DryRun)
+        {
+            Log.Information($"would push {record.ImageId} to {pushRepository} as {string.Join(", ", tags)}");
+            return known;
+        }
+
+        var login = await RegistryLogin.GetAsync(ecr, cancellationToken);
+        RegisterSecret(login.Password);
+        RegisterSecret(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{login.Username}:{login.Password}")));
+        var credentials = new RegistryCredentials(login.Username, login.Password);
+        var pusher = new ImagePusher(engine, TimeProvider);
+        string? digest = null;
+        long uploaded = 0;
+        foreach (var tag in tags)
+        {
+            var pushed = await pusher.PushAsync(record.ImageId, $"{pushRepository}:{tag}", credentials, Log, cancellationToken);
+            digest ??= pushed.Digest;
+            uploaded += pushed.UploadedBytes;
+        }
+
+        if (environment.Endpoints.Registry is { Length: > 0 } registryHost)
+        {
+            await PutManifestsIntoEcrAsync(registryHost, credentials, environment.Repository, digest!, tags, ecr, cancellationToken);
+        }
+
+        ReportSummary($"{repository.RepositoryUri}@{digest} ({(uploaded > 0 ? $"{uploaded / 1_000_000.0:0.#} MB uploaded" : "nothing uploaded")})");
+        return digest;
+    }
+
+    /// <summary>
+    /// With <c>endpoints.registry</c> (an emulator whose repository URI is not a real registry, such as moto) the
+    /// layers went to that registry, so the ECR API learns of the image by PutImage of the same manifest: same digest.
+    /// </summary>
+    private async Task PutManifestsIntoEcrAsync(string registryHost, RegistryCredentials credentials, string repository, string digest, IReadOnlyList<string> tags, IAmazonECR ecr, CancellationToken cancellationToken)
+    {
+        using var registry = RegistryClient.ForHost(registryHost, credentials);
+        var manifest = await registry.GetManifestAsync(repository, digest, cancellationToken)
+            ?? throw new InvalidOperationException($"{registryHost}/{repository}@{digest} was pushed but the registry does not return its manifest");
+        var images = new EcrImages(ecr);
+        foreach (var tag in tags)
+        {
+            if (await images.DigestOfTagAsync(repository, tag, cancellationToken) == digest)
+            {
+                continue;
+            }
+
+            Log.Information($"ECR PutImage {repository}:{tag}: the layers are in {registryHost} (endpoints.registry)");
+            await ecr.PutImageAsync(new Aws.Ecr.Model.PutImageRequest
+            {
+                RepositoryName = repository,
+                ImageManifest = Encoding.UTF8.GetString(manifest.Content.Span),
+                ImageManifestMediaType = manifest.MediaType,
+                ImageDigest = digest,
+                ImageTag = tag,
+            }, cancellationToken);
+        }
+    }
+}

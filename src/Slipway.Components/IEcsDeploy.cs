@@ -1,0 +1,93 @@
+using Slipway.Aws.Deployment;
+using Slipway.Aws.Deployment.Records;
+using Slipway.Aws.Deployment.Watching;
+using Slipway.Aws.Ecr;
+using Slipway.Aws.Ecs;
+using Spectre.Console;
+
+namespace Slipway.Components;
+
+/// <summary>
+/// <c>EcsDeploy</c>: renders <c>deploy/taskdef.json</c> with the pushed digest, registers it (or reuses the latest
+/// revision when it says the same), creates or updates the service and waits for our deployment; the record goes to
+/// <c>artifacts/deployments/&lt;environment&gt;.json</c> and the step summary.
+/// </summary>
+public interface IEcsDeploy : IEcrPush
+{
+    [Parameter("How long EcsDeploy waits for the deployment, e.g. 10m or 90s (default 10m)")]
+    TimeSpan DeployTimeout => TryGetValue<TimeSpan>(() => DeployTimeout) ?? TimeSpan.FromMinutes(10);
+
+    [Parameter("What EcsDeploy waits for: None, Deployed (our deployment PRIMARY and COMPLETED, the default) or Stable (and the old tasks gone)")]
+    WaitMode Wait => TryGetValue<WaitMode>(() => Wait) ?? WaitMode.Deployed;
+
+    [Parameter("Deploy although another deployment is in progress, or although the service already runs this task definition")]
+    bool Force => TryGetValue<bool>(() => Force) ?? false;
+
+    AbsolutePath TaskDefinitionTemplate => DeployDirectory / "taskdef.json";
+
+    /// <summary>The digest a dry run shows before the image was ever pushed.</summary>
+    private static string PendingDigest => "sha256:" + new string('0', 64);
+
+    AbsolutePath DeploymentRecordsDirectory => ArtifactsDirectory / "deployments";
+
+    Target EcsDeploy => _ => _
+        .Description("Register the task definition (pinned by digest) and deploy it to the environment's ECS service")
+        .DependsOn<IEcrPush>(x => x.EcrPush)
+        .Executes(ct => DeployFailures.RunAsync(async () =>
+        {
+            var environment = DeployEnvironment;
+            var caller = await VerifyAccountAsync(environment, ct);
+            var image = await ReadImageRecordAsync(ct);
+            if (image.Digest is null && DryRun)
+            {
+                // EcrPush only planned the push: the registry has not named the digest yet.
+                Log.Information($"The image is not in ECR yet; the rendering below pins {PendingDigest} where the pushed digest will be.");
+                image = image with { Digest = PendingDigest };
+            }
+            else if (image.Digest is null)
+            {
+                throw new UsageException($"The image has not been pushed yet ({ImageRecordFile} has no digest). Run ./build.sh EcrPush --environment {environment.Name}.");
+            }
+
+            using var ecs = new AmazonECSClient(AwsOptions(environment, environment.Endpoints.Ecs));
+            using var ecr = new AmazonECRClient(AwsOptions(environment, environment.Endpoints.Ecr));
+            var request = new EcsDeployRequest
+            {
+                Environment = environment,
+                Caller = caller,
+                TemplateFile = TaskDefinitionTemplate,
+                Digest = image.Digest,
+                Version = image.Version,
+                Commit = image.Commit,
+                Actor = Actor,
+                Force = Force,
+                DryRun = DryRun,
+                Watch = new WatchOptions { Mode = Wait, Timeout = DeployTimeout },
+            };
+            var result = IsServerBuild || Console.IsOutputRedirected
+                ? await new EcsDeployer(ecs, ecr, TimeProvider, Log, new LogDeploymentObserver(Log)).DeployAsync(request, ct)
+                : await LiveDeploymentObserver.RunAsync(AnsiConsole.Console, observer => new EcsDeployer(ecs, ecr, TimeProvider, Log, observer).DeployAsync(request, ct));
+            await ReportAsync(result, ct);
+        }));
+
+    private async Task ReportAsync(EcsDeployResult result, CancellationToken cancellationToken)
+    {
+        var record = result.Record;
+        if (record.Outcome == "dry-run")
+        {
+            Log.Information("Rendered task definition (sensitive values masked):" + System.Environment.NewLine + result.RenderedTaskDefinition);
+            Log.Information(result.Diff.Length == 0
+                ? "It says the same as the revision the service runs."
+                : "Against what the service runs:" + System.Environment.NewLine + result.Diff);
+            Log.Information(record.WritingCalls.Count == 0 ? "Plan: no call would change anything." : "Plan: " + string.Join("; ", record.WritingCalls));
+            ReportSummary($"dry run: {record.WritingCalls.Count} writing calls planned");
+            return;
+        }
+
+        await record.WriteAsync(DeploymentRecordsDirectory / (record.Environment + ".json"), cancellationToken);
+        StepSummary.WriteMarkdown(record.ToMarkdown());
+        ReportSummary($"{record.Environment}: {record.Action}, {record.Outcome}, {record.TaskDefinitionArn[(record.TaskDefinitionArn.LastIndexOf('/') + 1)..]}");
+    }
+
+    private static bool IsServerBuild => NukeBuild.IsServerBuild;
+}

@@ -1,0 +1,40 @@
+using Slipway.Aws.Deployment;
+using Slipway.Aws.Deployment.Services;
+using Slipway.Aws.Ecr;
+using Slipway.Aws.Ecs;
+
+namespace Slipway.Components;
+
+/// <summary>
+/// <c>EnvironmentUp</c>: the environment's ECR repository (immutable tags, scan on push, the lifecycle policy of
+/// <c>deploy/ecr-lifecycle.json</c>; drift of an existing one reported) and its ECS cluster. For the local
+/// environment, the local environment component starts the engine, registry and local cloud before it.
+/// </summary>
+public interface IEnvironmentUp : IDeployEnvironment
+{
+    [Parameter("Change an existing ECR repository whose settings drifted from the pipeline's (default: only report the drift)")]
+    bool FixRepositoryDrift => TryGetValue<bool>(() => FixRepositoryDrift) ?? false;
+
+    AbsolutePath LifecyclePolicyFile => DeployDirectory / "ecr-lifecycle.json";
+
+    Target EnvironmentUp => _ => _
+        .Description("Ensure the ECR repository and ECS cluster of --environment")
+        .After<ITest>(x => x.TestService)
+        .Executes(ct => DeployFailures.RunAsync(async () =>
+        {
+            var environment = DeployEnvironment;
+            await VerifyAccountAsync(environment, ct);
+            var settings = RepositorySettings.FromFile(LifecyclePolicyFile, environment.Tags);
+            var changes = new RemoteChanges(DryRun, Log);
+            using var ecr = new AmazonECRClient(AwsOptions(environment, environment.Endpoints.Ecr));
+            using var ecs = new AmazonECSClient(AwsOptions(environment, environment.Endpoints.Ecs));
+            var repository = await new RepositoryEnsurer(ecr, changes).EnsureAsync(environment.Repository, settings, FixRepositoryDrift, ct);
+            foreach (var drift in repository.Drift)
+            {
+                Log.Warning($"ECR repository '{repository.Name}' drifted: {drift}{(FixRepositoryDrift ? " (fixed)" : "; pass --fix-repository-drift to correct it")}");
+            }
+
+            var (cluster, _) = await new ClusterEnsurer(ecs, changes).EnsureAsync(environment.Cluster, environment.Tags, ct);
+            ReportSummary($"{environment.Name}: repository {repository.Name}, cluster {cluster}" + (changes.Calls.Count == 0 ? " (no change)" : $" ({string.Join(", ", changes.Calls)})"));
+        }));
+}

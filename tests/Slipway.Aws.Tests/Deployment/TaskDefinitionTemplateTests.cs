@@ -1,0 +1,131 @@
+using Slipway.Aws.Deployment;
+using Slipway.Aws.Deployment.Environments;
+using Slipway.Aws.Deployment.TaskDefinitions;
+
+namespace Slipway.Aws.Tests.Deployment;
+
+public sealed class TaskDefinitionTemplateTests
+{
+    private const string Digest = "sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7";
+    private const string Image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/slipway/api@" + Digest;
+
+    private static TemplateValues Values(Dictionary<string, string>? variables = null, Dictionary<string, string>? environment = null) => new()
+    {
+        Image = Image,
+        Version = "1.4.1-alpha.0.3",
+        Commit = "0123456789abcdef0123456789abcdef01234567",
+        Environment = "staging",
+        Variables = variables ?? new Dictionary<string, string> { ["cpu"] = "256", ["memory"] = "512", ["region"] = "eu-west-1", ["executionRoleArn"] = "arn:aws:iam::111111111111:role/x" },
+        VariablesFile = "deploy/environments/staging.json",
+        GetEnvironmentVariable = name => environment?.GetValueOrDefault(name),
+    };
+
+    [Fact]
+    public void The_repositorys_template_renders_for_every_environment_with_the_image_pinned_by_digest()
+    {
+        var files = new EnvironmentFiles(RepositoryFiles.Deploy("environments"));
+        var template = File.ReadAllText(RepositoryFiles.Deploy("taskdef.json"));
+        foreach (var name in files.Names())
+        {
+            var environment = files.Load(name);
+            var rendered = TaskDefinitionTemplate.Render(template, "deploy/taskdef.json", Values(new Dictionary<string, string>(environment.Variables)) with { Environment = name });
+
+            Assert.Equal($"slipway-api-{name}", rendered.Family);
+            var api = Assert.Single(rendered.ContainerDefinitions!);
+            Assert.Equal(Image, api.Image);
+            Assert.Equal(name, api.Environment!.Single(e => e.Name == "SLIPWAY_ENVIRONMENT").Value);
+            Assert.Equal(environment.Variables["region"], api.LogConfiguration!.Options!["awslogs-region"]);
+        }
+    }
+
+    [Fact]
+    public void Values_are_escaped_as_JSON_inside_their_strings()
+    {
+        const string template = """{ "family": "f-{{environment}}", "containerDefinitions": [{ "name": "a", "image": "{{image}}", "environment": [{ "name": "GREETING", "value": "{{var:greeting}}" }] }] }""";
+
+        var rendered = TaskDefinitionTemplate.Render(template, "t.json", Values(new Dictionary<string, string> { ["greeting"] = "say \"hi\"\n\\ok" }));
+
+        Assert.Equal("say \"hi\"\n\\ok", rendered.ContainerDefinitions![0].Environment![0].Value);
+    }
+
+    [Fact]
+    public void Several_containers_render_and_only_the_one_asking_for_it_gets_the_image()
+    {
+        const string template = """
+            {
+              "family": "api",
+              "containerDefinitions": [
+                { "name": "api", "image": "{{image}}", "essential": true },
+                { "name": "envoy", "image": "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.6.0-prod", "essential": false, "environment": [{ "name": "VERSION", "value": "{{version}}" }, { "name": "TOKEN", "value": "{{env:SIDECAR_TOKEN}}" }] }
+              ]
+            }
+            """;
+
+        var rendered = TaskDefinitionTemplate.Render(template, "t.json", Values(environment: new() { ["SIDECAR_TOKEN"] = "from-env" }));
+
+        Assert.Equal([Image, "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.6.0-prod"], rendered.ContainerDefinitions!.Select(c => c.Image));
+        Assert.Equal(["1.4.1-alpha.0.3", "from-env"], rendered.ContainerDefinitions![1].Environment!.Select(e => e.Value));
+    }
+
+    [Fact]
+    public void Unknown_and_unresolved_placeholders_are_all_reported_with_file_line_and_column()
+    {
+        const string template = "{\n  \"family\": \"api-{{enviroment}}\",\n  \"containerDefinitions\": [{ \"name\": \"api\", \"image\": \"{{image}}\",\n    \"cpu\": \"{{var:cpus}}\", \"environment\": [{ \"name\": \"X\", \"value\": \"{{env:NOT_SET_ANYWHERE}}\" }] }]\n}";
+
+        var error = Assert.Throws<DeployConfigurationException>(() => TaskDefinitionTemplate.Render(template, "deploy/taskdef.json", Values(new() { ["cpu"] = "256" })));
+
+        var lines = error.Message.Split(Environment.NewLine);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("deploy/taskdef.json:2:18: unknown placeholder '{{enviroment}}'. Did you mean 'environment'?", lines[0], StringComparison.Ordinal);
+        Assert.Equal("deploy/taskdef.json:4:13: '{{var:cpus}}' has no value: add \"cpus\" to \"variables\" in deploy/environments/staging.json Did you mean 'cpu'?", lines[1]);
+        Assert.Equal("deploy/taskdef.json:4:69: '{{env:NOT_SET_ANYWHERE}}' has no value: the environment variable NOT_SET_ANYWHERE is not set", lines[2]);
+    }
+
+    [Fact]
+    public void An_unknown_member_is_reported_where_it_is_written_before_any_placeholder_is_looked_at()
+    {
+        const string template = "{\n  \"family\": \"api\",\n  \"containerDefinitions\": [{ \"name\": \"api\", \"image\": \"{{image}}\",\n    \"memoryReservaton\": 256 }]\n}";
+
+        var error = Assert.Throws<DeployConfigurationException>(() => TaskDefinitionTemplate.Render(template, "deploy/taskdef.json", Values()));
+
+        Assert.StartsWith("deploy/taskdef.json:4:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown member 'memoryReservaton' in ContainerDefinition", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_template_whose_containers_never_use_the_image_is_refused()
+    {
+        const string template = """{ "family": "api", "containerDefinitions": [{ "name": "api", "image": "nginx:latest" }] }""";
+
+        var error = Assert.Throws<DeployConfigurationException>(() => TaskDefinitionTemplate.Render(template, "t.json", Values()));
+
+        Assert.Contains("no container's 'image' is \"{{image}}\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_that_is_not_pinned_by_digest_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => TaskDefinitionTemplate.Render("{}", "t.json", Values() with { Image = "slipway/api:latest" }));
+    }
+
+    [Fact]
+    public void The_output_of_describe_task_definition_is_read_as_it_is_printed()
+    {
+        const string described = """
+            {
+              "taskDefinition": {
+                "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/api:7",
+                "family": "api", "revision": 7, "status": "ACTIVE", "compatibilities": ["EC2", "FARGATE"],
+                "containerDefinitions": [{ "name": "api", "image": "x@sha256:00", "cpu": 0, "essential": true }],
+                "registeredAt": 1764298800.123, "registeredBy": "arn:aws:iam::123456789012:user/ci"
+              },
+              "tags": [{ "key": "slipway:version", "value": "1.0.0" }]
+            }
+            """;
+
+        var request = TaskDefinitionFile.Read(described, "described.json");
+
+        Assert.Equal("api", request.Family);
+        Assert.Equal("1.0.0", Assert.Single(request.Tags!).Value);
+    }
+}
