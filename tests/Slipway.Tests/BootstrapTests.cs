@@ -122,7 +122,7 @@ public sealed class BootstrapTests : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var first = await Task.WhenAny(started.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(3));
+        var first = await Task.WhenAny(started.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(10)); // the hang guard of BuildSh
         if (first != started.Task)
         {
             Assert.Fail($"the build exited ({process.ExitCode}) before its target started:\n{output}");
