@@ -57,7 +57,7 @@ internal sealed class MotoDeployment : IDisposable
 
     public RecordingLog Log { get; } = new();
 
-    public static CallerIdentity Caller => new(MotoAccount, $"arn:aws:sts::{MotoAccount}:user/moto", "AKIAIOSFODNN7EXAMPLE");
+    public static CallerIdentity Caller => new(MotoAccount, $"arn:aws:sts::{MotoAccount}:user/moto", "AIDAMOTOTESTUSERID");
 
     public AwsClientOptions Options(string url, AWSCredentials? credentials = null) => moto.Options(Log, credentials) with { ServiceUrl = url };
 
