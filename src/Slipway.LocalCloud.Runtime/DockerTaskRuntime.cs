@@ -23,6 +23,17 @@ public sealed class DockerTaskRuntime(DockerEngine engine, string scope, ILog lo
 
     private readonly IDockerClient docker = engine.Client;
 
+    /// <summary>
+    /// The scope of the local cloud whose state lives in <paramref name="stateDirectory"/>: stable across restarts,
+    /// different for two clones on one machine, and what <c>EnvironmentDown</c> uses to find the tasks to stop.
+    /// </summary>
+    public static string ScopeFor(string stateDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stateDirectory);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(stateDirectory)));
+        return $"slipway-{Convert.ToHexStringLower(hash)[..12]}";
+    }
+
     public string Scope { get; } = string.IsNullOrWhiteSpace(scope) ? throw new ArgumentException("a runtime needs a scope", nameof(scope)) : scope;
 
     public async Task StartAsync(TaskLaunch launch, CancellationToken cancellationToken)

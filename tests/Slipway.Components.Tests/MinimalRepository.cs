@@ -2,7 +2,8 @@ namespace Slipway.Components.Tests;
 
 /// <summary>
 /// A repository that is not this one: a console app and its xunit tests in an <c>.slnx</c>, in a temporary
-/// directory outside this repository (so no Directory.Build.props or central versions of ours apply).
+/// directory outside this repository (so no Directory.Build.props or central versions of ours apply); only the
+/// tool manifest that lists minver-cli is taken from here.
 /// </summary>
 internal sealed class MinimalRepository : IDisposable
 {
@@ -10,6 +11,8 @@ internal sealed class MinimalRepository : IDisposable
     {
         Root = AbsolutePath.Create(Directory.CreateTempSubdirectory("slipway-minimal-").FullName);
         (Root / ".nuke").CreateDirectory();
+        // IPublish versions with MinVer, run as the repository's own local tool (as this repository does).
+        File.Copy(RepositoryRoot.Find() / ".config" / "dotnet-tools.json", (Root / ".config").CreateDirectory() / "dotnet-tools.json");
         (Root / "Minimal.slnx").WriteAllText("""
             <Solution>
               <Project Path="src/Hello/Hello.csproj" />

@@ -146,7 +146,8 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
         {
             "publish", Path.Combine(RepositoryRoot, "src", "Api", "Api.csproj"), "-c", "Release",
             "-o", PublishDirectory, "--artifacts-path", Path.Combine(WorkDirectory, "artifacts"),
-            $"-p:Version={Version}", $"-p:SourceRevisionId={Commit}", "-nologo", "-v", "quiet",
+            // MinVer (in the service project) would version from git; the fixture pins its own version.
+            $"-p:MinVerVersionOverride={Version}", $"-p:SourceRevisionId={Commit}", "-nologo", "-v", "quiet",
         })
         {
             startInfo.ArgumentList.Add(argument);

@@ -15,7 +15,8 @@ internal static class BusyboxImage
 
     private static readonly string[] Applets = ["sh", "sleep", "wget", "httpd", "false", "true", "test", "id", "pwd", "echo", "cat", "mkdir", "kill"];
 
-    public static async Task CreateAsync(DockerEngine engine, string repository, string tag, CancellationToken cancellationToken)
+    /// <param name="marker">Written to /marker: a different marker makes a different image (another digest).</param>
+    public static async Task CreateAsync(DockerEngine engine, string repository, string tag, CancellationToken cancellationToken, string marker = "")
     {
         if (!File.Exists(HostBusybox))
         {
@@ -36,6 +37,10 @@ internal static class BusyboxImage
                     new PaxTarEntry(TarEntryType.RegularFile, "bin/busybox") { DataStream = busybox, Mode = (UnixFileMode)0b111_101_101 },
                     cancellationToken);
             }
+
+            await writer.WriteEntryAsync(
+                new PaxTarEntry(TarEntryType.RegularFile, "marker") { DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(marker)), Mode = (UnixFileMode)0b110_100_100 },
+                cancellationToken);
 
             foreach (var applet in Applets)
             {

@@ -14,6 +14,16 @@ public sealed class UnitTests
         Assert.Equal((name, tagOrDigest), ImagePuller.Split(image));
 
     [Fact]
+    public void The_scope_of_a_state_directory_is_stable_and_differs_between_directories()
+    {
+        var scope = DockerTaskRuntime.ScopeFor("/repo/.nuke/temp/local/cloud");
+
+        Assert.Matches("^slipway-[0-9a-f]{12}$", scope);
+        Assert.Equal(scope, DockerTaskRuntime.ScopeFor("/repo/.nuke/temp/local/../local/cloud"));
+        Assert.NotEqual(scope, DockerTaskRuntime.ScopeFor("/other/.nuke/temp/local/cloud"));
+    }
+
+    [Fact]
     public void A_health_check_gets_ECS_defaults_for_what_it_leaves_out()
     {
         var docker = HealthCheckTranslation.ToDocker(new HealthCheck { Command = ["CMD-SHELL", "true"] }, "app");

@@ -36,6 +36,14 @@ public static class DebianPackages
             return;
         }
 
+        // Test assemblies run in parallel and each fixture may ask: one apt-get at a time (dpkg has its own lock
+        // and fails rather than waits), and whoever waited looks again before installing.
+        using var installing = await FileLock.AcquireAsync(Path.Combine(Path.GetTempPath(), "slipway-apt.lock"), TimeSpan.FromMinutes(10), TimeProvider.System, cancellationToken);
+        if (File.Exists(requiredFile))
+        {
+            return;
+        }
+
         if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/apt-get"))
         {
             throw new InvalidOperationException($"{requiredFile} is missing and this is not a Debian machine with apt-get: install {string.Join(", ", packages)} by hand.");

@@ -28,7 +28,7 @@ public sealed class NormalizerAndDiffTests
         {
           "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/api:3", "revision": 3, "status": "ACTIVE",
           "family": "api", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "compatibilities": ["EC2", "FARGATE"],
-          "cpu": "256", "memory": "512",
+          "cpu": "256", "memory": "512", "enableFaultInjection": false,
           "containerDefinitions": [{
             "name": "api", "image": "r@sha256:1", "cpu": 0, "essential": true,
             "portMappings": [{ "containerPort": 8080, "hostPort": 8080, "protocol": "tcp" }],

@@ -10,7 +10,7 @@ namespace Slipway.LocalCloud.Tests.Support;
 /// </summary>
 internal static class BusyboxImage
 {
-    private const string HostBusybox = "/bin/busybox";
+    public const string HostBusybox = "/bin/busybox";
     private static readonly string[] Applets = ["sh", "sleep", "wget", "httpd", "true", "false", "echo", "mkdir", "cat"];
 
     public static async Task CreateAsync(DockerEngine engine, string repository, string tag, CancellationToken cancellationToken)

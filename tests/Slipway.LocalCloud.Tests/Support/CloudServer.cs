@@ -32,6 +32,7 @@ public sealed class CloudServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await DebianPackages.EnsureLocalToolchainAsync(NullLog.Instance, CancellationToken.None);
         registry = await LocalRegistry.StartAsync(NullLog.Instance, TimeProvider.System, CancellationToken.None);
         directory = Directory.CreateTempSubdirectory("slipway-localcloud-server-").FullName;
         var options = new CloudOptions(0, directory, registry.Host, "us-east-1", Path.Combine(directory, "secrets.json"));

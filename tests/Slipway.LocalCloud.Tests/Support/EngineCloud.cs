@@ -45,6 +45,8 @@ public sealed class EngineCloud : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await DebianPackages.EnsureLocalToolchainAsync(NullLog.Instance, timeout.Token);
+        await DebianPackages.EnsureInstalledAsync(BusyboxImage.HostBusybox, ["busybox-static"], NullLog.Instance, timeout.Token);
         daemon = await LocalDockerDaemon.EnsureRunningAsync(Engine, NullLog.Instance, TimeProvider.System, timeout.Token);
         await Engine.EnsureAnsweringAsync(NullLog.Instance, timeout.Token);
         await BusyboxImage.CreateAsync(Engine, "slipway-localcloud-test/busybox", tag, timeout.Token);

@@ -9,7 +9,7 @@ namespace Slipway.Aws.Deployment.TaskDefinitions;
 /// A task definition reduced to what it means, so that what we render and what ECS describes compare equal when they
 /// say the same: no tags, no nulls or empty lists/objects, and the defaults ECS fills in written out or dropped
 /// (<c>essential</c> true, <c>protocol</c> tcp, a <c>hostPort</c> equal to the <c>containerPort</c>, container
-/// <c>cpu</c> 0, network mode bridge); environment and secrets ordered by name.
+/// <c>cpu</c> 0, network mode bridge, fault injection off); environment and secrets ordered by name.
 /// </summary>
 public static class TaskDefinitionNormalizer
 {
@@ -19,6 +19,12 @@ public static class TaskDefinitionNormalizer
         var node = JsonSerializer.SerializeToNode(request, AwsJson.Options)!.AsObject();
         node.Remove("tags");
         node["networkMode"] ??= NetworkMode.Bridge;
+
+        // ECS describes every task definition with "enableFaultInjection": false when it was not asked for.
+        if (node["enableFaultInjection"]?.ToJsonString() == "false")
+        {
+            node.Remove("enableFaultInjection");
+        }
         foreach (var container in (node["containerDefinitions"] as JsonArray ?? []).OfType<JsonObject>())
         {
             container["essential"] ??= true;
