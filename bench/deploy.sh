@@ -86,4 +86,5 @@ ratio="$(python3 -c "print(f'{$warm / $cold:.2f}')")"
 echo "cold deploy:  ${cold} s, ${cold_writes} writing calls"
 echo "redeploy:     ${warm} s, ${warm_writes} writing calls (${warm_calls} calls in all)"
 echo "ratio:        ${ratio} (target: at most 0.10)"
+echo "redeploy by target:"; grep -E '^(EnvironmentUp|EcrPush|EcsDeploy|Deploy) ' "$work/warm.log" | sed 's/^/  /' || true
 [ "$warm_writes" -eq 0 ] || { echo "the redeploy wrote: $(grep -vE '^(Describe|List|Get|BatchGet)' "$work/calls.log" | sort | uniq -c)"; exit 1; }
