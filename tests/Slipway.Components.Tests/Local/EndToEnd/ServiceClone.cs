@@ -174,7 +174,9 @@ public sealed class ServiceClone : IDisposable
         }
 
         // The test host's MSBuild and dotnet-test variables would point the clone's build at the wrong SDK pieces.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.Ordinal) || k.StartsWith("SLIPWAY_", StringComparison.Ordinal)).ToList())
+        // CI's own variables go too: the clone is a developer's checkout, whose new e2e environment file makes the
+        // committed workflows stale, a warning locally (and regenerated) but an error on CI.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.Ordinal) || k.StartsWith("SLIPWAY_", StringComparison.Ordinal) || k is "CI" or "GITHUB_ACTIONS").ToList())
         {
             start.Environment.Remove(name);
         }
