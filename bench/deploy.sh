@@ -10,12 +10,15 @@ work="$(mktemp -d /tmp/slipway-bench-deploy.XXXXXX)"
 name="bench-$$"
 environment_file="$root/deploy/environments/$name.json"
 pids=()
-# Every run regenerates .nuke/build.schema.json, whose --environment values would then list the bench's file.
-cp "$root/.nuke/build.schema.json" "$work/build.schema.json"
+# Every run regenerates the generated files (the parameter schema, the workflows), whose lists of environments would
+# then name the bench's temporary one: keep them as they were.
+mkdir -p "$work/generated"
+cp "$root/.nuke/build.schema.json" "$root"/.github/workflows/*.yml "$work/generated/"
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -f "$environment_file"
-  cp "$work/build.schema.json" "$root/.nuke/build.schema.json"
+  cp "$work/generated/build.schema.json" "$root/.nuke/build.schema.json"
+  for file in "$work"/generated/*.yml; do cp "$file" "$root/.github/workflows/"; done
   rm -rf "$work"
 }
 trap cleanup EXIT
