@@ -10,9 +10,15 @@ work="$(mktemp -d /tmp/slipway-bench-deploy.XXXXXX)"
 name="bench-$$"
 environment_file="$root/deploy/environments/$name.json"
 pids=()
+# Every run regenerates the generated files (the parameter schema, the workflows), whose lists of environments would
+# then name the bench's temporary one: keep them as they were.
+mkdir -p "$work/generated"
+cp "$root/.nuke/build.schema.json" "$root"/.github/workflows/*.yml "$work/generated/"
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -f "$environment_file"
+  cp "$work/generated/build.schema.json" "$root/.nuke/build.schema.json"
+  for file in "$work"/generated/*.yml; do cp "$file" "$root/.github/workflows/"; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -64,6 +70,7 @@ JSON
 
 cd "$root"
 ./build.sh DockerBuild >"$work/image.log" 2>&1 || { cat "$work/image.log"; exit 1; }
+./build.sh --help >/dev/null # the build itself is up to date before anything is timed
 deploy() { ./build.sh Deploy --environment "$name" --wait stable --skip Restore Compile TestService Publish DockerBuild; }
 seconds() { python3 -c 'import sys, time; print(f"{time.monotonic():.3f}")'; }
 
@@ -82,4 +89,5 @@ ratio="$(python3 -c "print(f'{$warm / $cold:.2f}')")"
 echo "cold deploy:  ${cold} s, ${cold_writes} writing calls"
 echo "redeploy:     ${warm} s, ${warm_writes} writing calls (${warm_calls} calls in all)"
 echo "ratio:        ${ratio} (target: at most 0.10)"
+echo "redeploy by target:"; grep -E '^(EnvironmentUp|EcrPush|EcsDeploy|Deploy) ' "$work/warm.log" | sed 's/^/  /' || true
 [ "$warm_writes" -eq 0 ] || { echo "the redeploy wrote: $(grep -vE '^(Describe|List|Get|BatchGet)' "$work/calls.log" | sort | uniq -c)"; exit 1; }

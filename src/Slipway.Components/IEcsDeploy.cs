@@ -64,9 +64,17 @@ public interface IEcsDeploy : IEcrPush
                 DryRun = DryRun,
                 Watch = new WatchOptions { Mode = Wait, Timeout = DeployTimeout },
             };
-            var result = IsServerBuild || Console.IsOutputRedirected
-                ? await new EcsDeployer(ecs, ecr, TimeProvider, Log, new LogDeploymentObserver(Log)).DeployAsync(request, ct)
-                : await LiveDeploymentObserver.RunAsync(AnsiConsole.Console, observer => new EcsDeployer(ecs, ecr, TimeProvider, Log, observer).DeployAsync(request, ct));
+            EcsDeployResult result;
+            if (IsServerBuild || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Ansi)
+            {
+                result = await new EcsDeployer(ecs, ecr, TimeProvider, Log, new LogDeploymentObserver(Log)).DeployAsync(request, ct);
+            }
+            else
+            {
+                using var live = new LiveDeploymentObserver(Log, AnsiConsole.Console);
+                result = await new EcsDeployer(ecs, ecr, TimeProvider, Log, live).DeployAsync(request, ct);
+            }
+
             await ReportAsync(result, ct);
         }));
 

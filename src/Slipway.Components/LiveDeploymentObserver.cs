@@ -1,54 +1,55 @@
+using System.Globalization;
 using Slipway.Aws.Deployment.Watching;
 using Slipway.Aws.Ecs.Model;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace Slipway.Components;
 
 /// <summary>
-/// The watcher on a terminal: the service's events as they come, and the deployment's counts on one line below them
-/// that updates in place (Spectre.Console's live display). CI logs get plain lines instead.
+/// The watcher on a terminal: each new service event as a log line, and the deployment's counts on one line below
+/// them that is rewritten in place (Spectre.Console writes it, and knows whether the terminal can). The last counts
+/// stay on screen when the wait ends. CI logs get <see cref="LogDeploymentObserver"/>'s plain lines instead.
 /// </summary>
-internal sealed class LiveDeploymentObserver : IDeploymentObserver
+internal sealed class LiveDeploymentObserver(ILog log, IAnsiConsole console) : IDeploymentObserver, IDisposable
 {
-    private readonly List<IRenderable> lines = [];
-    private string counts = "waiting for ECS";
-    private LiveDisplayContext? context;
+    private const string ClearLine = "\r\u001b[2K";
+    private bool countsShown;
 
     public void ServiceEvent(ServiceEvent serviceEvent)
     {
-        lines.Add(new Spectre.Console.Text($"{serviceEvent.CreatedAt:HH:mm:ss} {serviceEvent.Message}"));
-        Refresh();
+        HideCounts();
+        log.Information($"[{serviceEvent.CreatedAt?.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {serviceEvent.Message}");
     }
 
     public void Progress(DeploymentProgress progress)
     {
-        counts = progress.ToString();
-        Refresh();
+        HideCounts();
+        console.Markup($"[bold]{Markup.Escape(progress.ToString())}[/]");
+        countsShown = true;
     }
 
     public void Note(string message)
     {
-        lines.Add(new Spectre.Console.Text(message, new Style(Color.Yellow)));
-        Refresh();
+        HideCounts();
+        log.Warning(message);
     }
 
-    /// <summary>Runs <paramref name="watch"/> with this observer drawing on <paramref name="console"/>.</summary>
-    public static Task<T> RunAsync<T>(IAnsiConsole console, Func<IDeploymentObserver, Task<T>> watch)
+    /// <summary>Ends the counts line, so that what follows starts on a line of its own.</summary>
+    public void Dispose()
     {
-        var observer = new LiveDeploymentObserver();
-        return console.Live(observer.Render()).AutoClear(false).StartAsync(async live =>
+        if (countsShown)
         {
-            observer.context = live;
-            return await watch(observer);
-        });
+            console.WriteLine();
+            countsShown = false;
+        }
     }
 
-    private Rows Render() => new Rows([.. lines, new Markup($"[bold]{Markup.Escape(counts)}[/]")]);
-
-    private void Refresh()
+    private void HideCounts()
     {
-        context?.UpdateTarget(Render());
-        context?.Refresh();
+        if (countsShown)
+        {
+            console.Write(new ControlCode(ClearLine));
+            countsShown = false;
+        }
     }
 }

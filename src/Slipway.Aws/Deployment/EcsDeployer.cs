@@ -42,21 +42,25 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
         var registrar = new TaskDefinitionRegistrar(ecs, changes);
         var deploymentLock = new DeploymentLock(registrar, time);
         var deployer = new ServiceDeployer(ecs, changes, deploymentLock, time);
-        var lockWarning = await deployer.DescribeAsync(environment.Cluster, environment.Service, cancellationToken) is { } existing
-            ? await deploymentLock.CheckAsync(existing, request.Force, cancellationToken)
-            : null;
+        var existing = await deployer.DescribeAsync(environment.Cluster, environment.Service, cancellationToken);
+        var lockWarning = existing is not null ? await deploymentLock.CheckAsync(existing, request.Force, cancellationToken) : null;
         if (lockWarning is not null)
         {
             log.Warning(lockWarning);
         }
 
-        await new ClusterEnsurer(ecs, changes).EnsureAsync(environment.Cluster, environment.Tags, cancellationToken);
+        if (existing is null)
+        {
+            // A service that exists has its cluster: only a new service may need one.
+            await new ClusterEnsurer(ecs, changes).EnsureAsync(environment.Cluster, environment.Tags, cancellationToken);
+        }
         var tags = new DeploymentTags(request.Version, request.Commit, request.Digest, environment.Name, request.Actor);
         var diff = await DiffAgainstRunningAsync(registrar, request, rendered, cancellationToken);
         var choice = await registrar.RegisterOrReuseAsync(rendered, tags, cancellationToken);
         log.Information(choice.Reused ? $"Task definition {choice.Arn} already says the same: reused" : $"Task definition {choice.Arn}");
 
-        var deployment = await deployer.DeployAsync(environment, choice.Arn, request.Force, cancellationToken);
+        // Nothing was written since the service was described unless a revision was registered: reuse that look.
+        var deployment = await deployer.DeployAsync(environment, choice.Arn, request.Force, cancellationToken, existing);
 
         var outcome = Outcome(request, deployment);
         if (outcome == "waiting")

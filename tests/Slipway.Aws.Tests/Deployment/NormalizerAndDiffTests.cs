@@ -42,8 +42,8 @@ public sealed class NormalizerAndDiffTests
     [Fact]
     public void What_ECS_describes_equals_what_was_registered_after_normalising()
     {
-        var rendered = TaskDefinitionFile.Read(Template, "t.json");
-        var described = TaskDefinitionFile.Read(Described, "d.json");
+        var rendered = TaskDefinitionReader.Read(Template, "t.json");
+        var described = TaskDefinitionReader.Read(Described, "d.json");
         described.Tags = [new Tag { Key = "slipway:version", Value = "1" }];
 
         Assert.True(TaskDefinitionNormalizer.AreEquivalent(rendered, described));
@@ -53,8 +53,8 @@ public sealed class NormalizerAndDiffTests
     [Fact]
     public void A_changed_image_is_a_difference_and_the_diff_shows_it_with_context()
     {
-        var rendered = TaskDefinitionFile.Read(Template.Replace("r@sha256:1", "r@sha256:2", StringComparison.Ordinal), "t.json");
-        var running = TaskDefinitionFile.Read(Described, "d.json");
+        var rendered = TaskDefinitionReader.Read(Template.Replace("r@sha256:1", "r@sha256:2", StringComparison.Ordinal), "t.json");
+        var running = TaskDefinitionReader.Read(Described, "d.json");
 
         Assert.False(TaskDefinitionNormalizer.AreEquivalent(rendered, running));
         var diff = TaskDefinitionDiff.Compute(TaskDefinitionNormalizer.Normalize(running), TaskDefinitionNormalizer.Normalize(rendered));
@@ -66,8 +66,8 @@ public sealed class NormalizerAndDiffTests
     [Fact]
     public void Environment_values_and_secrets_are_masked_on_both_sides_and_a_changed_one_says_so()
     {
-        var running = TaskDefinitionFile.Read(Described, "d.json");
-        var rendered = TaskDefinitionFile.Read(Template, "t.json");
+        var running = TaskDefinitionReader.Read(Described, "d.json");
+        var rendered = TaskDefinitionReader.Read(Template, "t.json");
         rendered.ContainerDefinitions![0].Environment = [new KeyValuePair { Name = "A", Value = "sentinel-new-secret" }, new KeyValuePair { Name = "B", Value = "2" }];
         rendered.ContainerDefinitions![0].Secrets![0].ValueFrom = "arn:aws:secretsmanager:us-east-1:123456789012:secret:sentinel";
 
@@ -99,8 +99,8 @@ public sealed class NormalizerAndDiffTests
     [Fact]
     public void A_missing_network_mode_means_bridge_as_ECS_reports_it()
     {
-        var withoutMode = TaskDefinitionFile.Read("""{ "family": "f", "containerDefinitions": [{ "name": "a", "image": "i" }] }""", "t.json");
-        var bridge = TaskDefinitionFile.Read("""{ "family": "f", "networkMode": "bridge", "containerDefinitions": [{ "name": "a", "image": "i", "essential": true }] }""", "t.json");
+        var withoutMode = TaskDefinitionReader.Read("""{ "family": "f", "containerDefinitions": [{ "name": "a", "image": "i" }] }""", "t.json");
+        var bridge = TaskDefinitionReader.Read("""{ "family": "f", "networkMode": "bridge", "containerDefinitions": [{ "name": "a", "image": "i", "essential": true }] }""", "t.json");
 
         Assert.True(TaskDefinitionNormalizer.AreEquivalent(withoutMode, bridge));
         Assert.Equal("bridge", TaskDefinitionNormalizer.Normalize(withoutMode)["networkMode"]!.GetValue<string>());

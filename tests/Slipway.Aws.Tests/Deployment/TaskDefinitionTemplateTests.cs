@@ -70,15 +70,15 @@ public sealed class TaskDefinitionTemplateTests
     [Fact]
     public void Unknown_and_unresolved_placeholders_are_all_reported_with_file_line_and_column()
     {
-        const string template = "{\n  \"family\": \"api-{{enviroment}}\",\n  \"containerDefinitions\": [{ \"name\": \"api\", \"image\": \"{{image}}\",\n    \"cpu\": \"{{var:cpus}}\", \"environment\": [{ \"name\": \"X\", \"value\": \"{{env:NOT_SET_ANYWHERE}}\" }] }]\n}";
+        const string template = "{\n  \"family\": \"api-{{enviroment}}\",\n  \"containerDefinitions\": [{ \"name\": \"api\", \"image\": \"{{image}}\", \"environment\": [{ \"name\": \"X\", \"value\": \"{{env:NOT_SET_ANYWHERE}}\" }] }],\n  \"cpu\": \"{{var:cpus}}\"\n}";
 
         var error = Assert.Throws<DeployConfigurationException>(() => TaskDefinitionTemplate.Render(template, "deploy/taskdef.json", Values(new() { ["cpu"] = "256" })));
 
         var lines = error.Message.Split(Environment.NewLine);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("deploy/taskdef.json:2:18: unknown placeholder '{{enviroment}}'. Did you mean 'environment'?", lines[0], StringComparison.Ordinal);
-        Assert.Equal("deploy/taskdef.json:4:13: '{{var:cpus}}' has no value: add \"cpus\" to \"variables\" in deploy/environments/staging.json Did you mean 'cpu'?", lines[1]);
-        Assert.Equal("deploy/taskdef.json:4:69: '{{env:NOT_SET_ANYWHERE}}' has no value: the environment variable NOT_SET_ANYWHERE is not set", lines[2]);
+        Assert.Equal("deploy/taskdef.json:3:108: '{{env:NOT_SET_ANYWHERE}}' has no value: the environment variable NOT_SET_ANYWHERE is not set", lines[1]);
+        Assert.Equal("deploy/taskdef.json:4:11: '{{var:cpus}}' has no value: add \"cpus\" to \"variables\" in deploy/environments/staging.json Did you mean 'cpu'?", lines[2]);
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public sealed class TaskDefinitionTemplateTests
 
         var error = Assert.Throws<DeployConfigurationException>(() => TaskDefinitionTemplate.Render(template, "deploy/taskdef.json", Values()));
 
-        Assert.StartsWith("deploy/taskdef.json:4:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("unknown member 'memoryReservaton' in ContainerDefinition", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("deploy/taskdef.json: containerDefinitions[0].memoryReservaton", error.Message, StringComparison.Ordinal);
+        Assert.Contains("memoryReservation", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class TaskDefinitionTemplateTests
             }
             """;
 
-        var request = TaskDefinitionFile.Read(described, "described.json");
+        var request = TaskDefinitionReader.Read(described, "described.json");
 
         Assert.Equal("api", request.Family);
         Assert.Equal("1.0.0", Assert.Single(request.Tags!).Value);

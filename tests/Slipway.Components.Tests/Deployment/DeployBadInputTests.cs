@@ -66,7 +66,7 @@ public sealed class DeployBadInputTests(MotoServer moto) : IAsyncLifetime
         template.WriteAllText(original.Replace("\"stopTimeout\"", "\"stopTimeOut\"", StringComparison.Ordinal));
         var unknownMember = await repository.RunAsync(timeout.Token, "EcsDeploy", "--environment", "moto", "--skip", "EcrPush", "EnvironmentUp");
         Assert.Equal(2, unknownMember.ExitCode);
-        Assert.Contains("unknown member 'stopTimeOut' in ContainerDefinition", unknownMember.Output, StringComparison.Ordinal);
+        Assert.Contains("taskdef.json: containerDefinitions[0].stopTimeOut", unknownMember.Output, StringComparison.Ordinal);
 
         // The image is pushed but the digest EcsDeploy is given is not in the repository.
         template.WriteAllText(original);

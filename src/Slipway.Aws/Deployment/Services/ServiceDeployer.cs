@@ -12,10 +12,11 @@ namespace Slipway.Aws.Deployment.Services;
 /// </summary>
 public sealed class ServiceDeployer(IAmazonECS ecs, RemoteChanges changes, DeploymentLock deploymentLock, TimeProvider time)
 {
-    public async Task<ServiceDeployment> DeployAsync(DeployEnvironment environment, string taskDefinitionArn, bool force, CancellationToken cancellationToken)
+    /// <param name="described">The service as the caller just described it (saves a call); null to describe it here.</param>
+    public async Task<ServiceDeployment> DeployAsync(DeployEnvironment environment, string taskDefinitionArn, bool force, CancellationToken cancellationToken, Service? described = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var existing = await DescribeAsync(environment.Cluster, environment.Service, cancellationToken);
+        var existing = described ?? await DescribeAsync(environment.Cluster, environment.Service, cancellationToken);
         var earlierEvents = (existing?.Events ?? []).Select(e => e.Id ?? "").ToHashSet(StringComparer.Ordinal);
         var requestedAt = time.GetUtcNow();
         var deployment = new ServiceDeployment

@@ -17,7 +17,7 @@ public sealed class TaskDefinitionRegistrar(IAmazonECS ecs, RemoteChanges change
         ArgumentNullException.ThrowIfNull(rendered);
         ArgumentNullException.ThrowIfNull(tags);
         var latest = await DescribeAsync(rendered.Family!, cancellationToken);
-        var latestRequest = latest?.TaskDefinition is { } definition ? TaskDefinitionFile.ToRequest(definition, latest.Tags) : null;
+        var latestRequest = latest?.TaskDefinition is { } definition ? TaskDefinitionReader.ToRequest(definition, latest.Tags) : null;
         if (latestRequest is not null && TaskDefinitionNormalizer.AreEquivalent(latestRequest, rendered))
         {
             return new TaskDefinitionChoice(latest!.TaskDefinition!.TaskDefinitionArn!, Reused: true, rendered, latestRequest);
@@ -53,7 +53,7 @@ public sealed class TaskDefinitionRegistrar(IAmazonECS ecs, RemoteChanges change
             var described = await ecs.DescribeServicesAsync(new DescribeServicesRequest { Cluster = cluster, Services = [service] }, cancellationToken);
             var running = described.Services?.FirstOrDefault(s => s.Status != "INACTIVE")?.TaskDefinition;
             return running is not null && await DescribeAsync(running, cancellationToken) is { TaskDefinition: { } definition } found
-                ? TaskDefinitionFile.ToRequest(definition, found.Tags)
+                ? TaskDefinitionReader.ToRequest(definition, found.Tags)
                 : null;
         }
         catch (ClusterNotFoundException)

@@ -23,9 +23,8 @@ public static partial class TaskDefinitionTemplate
             throw new ArgumentException($"the image must be pinned by digest (repository@sha256:<64 hex>), not '{values.Image}'", nameof(values));
         }
 
-        // Members and syntax first, on the template as written, so positions are exact. A string that is only a
-        // placeholder may stand for a number ("cpu": "{{var:cpu}}"): it is checked as a number padded to its length.
-        TaskDefinitionFile.Read(WholePlaceholder().Replace(templateText, m => "0".PadRight(m.Length)), file);
+        // Members and syntax first, on the template as written (placeholders sit in strings, so it is JSON already).
+        TaskDefinitionReader.Read(templateText, file);
 
         var problems = new List<string>();
         var rendered = Placeholder().Replace(templateText, match =>
@@ -47,7 +46,7 @@ public static partial class TaskDefinitionTemplate
             throw new DeployConfigurationException(string.Join(Environment.NewLine, problems));
         }
 
-        var request = TaskDefinitionFile.Read(rendered, file);
+        var request = TaskDefinitionReader.Read(rendered, file);
         if (request.ContainerDefinitions is not { Count: > 0 })
         {
             throw new DeployConfigurationException($"{file}: 'containerDefinitions' is empty: a task definition needs at least one container.");
@@ -124,9 +123,6 @@ public static partial class TaskDefinitionTemplate
 
     [GeneratedRegex(@"\{\{(?<name>[^{}]*)\}\}")]
     private static partial Regex Placeholder();
-
-    [GeneratedRegex(@"""\{\{[^{}""]*\}\}""")]
-    private static partial Regex WholePlaceholder();
 
     [GeneratedRegex(@"^[^@\s]+@sha256:[0-9a-f]{64}$")]
     private static partial Regex PinnedImage();
