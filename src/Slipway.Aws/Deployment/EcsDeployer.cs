@@ -1,3 +1,4 @@
+using Slipway.Aws.Deployment.Environments;
 using Slipway.Aws.Deployment.Records;
 using Slipway.Aws.Deployment.Services;
 using Slipway.Aws.Deployment.TaskDefinitions;
@@ -95,22 +96,37 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
         return new EcsDeployResult(record, TaskDefinitionDiff.Show(TaskDefinitionNormalizer.Normalize(rendered)), diff);
     }
 
-    private static RegisterTaskDefinitionRequest Render(EcsDeployRequest request, string image)
+    /// <summary>
+    /// Renders the template as EcsDeploy will, with a stand-in image, before anything remote is changed: a target that
+    /// prepares the environment for this deploy (EnvironmentUp) refuses early what EcsDeploy would refuse.
+    /// </summary>
+    /// <exception cref="DeployConfigurationException">The template is missing or does not render.</exception>
+    public static void CheckTemplate(DeployEnvironment environment, string templateFile, Func<string, string?> getEnvironmentVariable)
     {
-        if (!File.Exists(request.TemplateFile))
+        ArgumentNullException.ThrowIfNull(environment);
+        var standIn = $"{environment.Repository}@sha256:{new string('0', 64)}";
+        Render(templateFile, environment, standIn, "0.0.0", new string('0', 40), getEnvironmentVariable);
+    }
+
+    private static RegisterTaskDefinitionRequest Render(EcsDeployRequest request, string image) =>
+        Render(request.TemplateFile, request.Environment, image, request.Version, request.Commit, request.GetEnvironmentVariable);
+
+    private static RegisterTaskDefinitionRequest Render(string templateFile, DeployEnvironment environment, string image, string version, string commit, Func<string, string?> getEnvironmentVariable)
+    {
+        if (!File.Exists(templateFile))
         {
-            throw new DeployConfigurationException($"{request.TemplateFile} does not exist: EcsDeploy renders the task definition from it (AWS's task-definition JSON with {{{{image}}}} placeholders).");
+            throw new DeployConfigurationException($"{templateFile} does not exist: EcsDeploy renders the task definition from it (AWS's task-definition JSON with {{{{image}}}} placeholders).");
         }
 
-        return TaskDefinitionTemplate.Render(File.ReadAllText(request.TemplateFile), request.TemplateFile, new TemplateValues
+        return TaskDefinitionTemplate.Render(File.ReadAllText(templateFile), templateFile, new TemplateValues
         {
             Image = image,
-            Version = request.Version,
-            Commit = request.Commit,
-            Environment = request.Environment.Name,
-            Variables = request.Environment.Variables,
-            VariablesFile = request.Environment.File,
-            GetEnvironmentVariable = request.GetEnvironmentVariable,
+            Version = version,
+            Commit = commit,
+            Environment = environment.Name,
+            Variables = environment.Variables,
+            VariablesFile = environment.File,
+            GetEnvironmentVariable = getEnvironmentVariable,
         });
     }
 
