@@ -32,6 +32,11 @@ public interface IEnvironmentUp : IDeployEnvironment
             using var ecr = new AmazonECRClient(AwsOptions(environment, environment.Endpoints.Ecr));
             using var ecs = new AmazonECSClient(AwsOptions(environment, environment.Endpoints.Ecs));
             var repository = await new RepositoryEnsurer(ecr, changes).EnsureAsync(environment.Repository, settings, FixRepositoryDrift, ct);
+            if (!DryRun)
+            {
+                DeployRunMemory.Of(this).RememberRepository(environment.Name, repository);
+            }
+
             foreach (var drift in repository.Drift)
             {
                 Log.Warning($"ECR repository '{repository.Name}' drifted: {drift}{(FixRepositoryDrift ? " (fixed)" : "; pass --fix-repository-drift to correct it")}");

@@ -26,17 +26,14 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
         var startedAt = time.GetUtcNow();
         var changes = new RemoteChanges(request.DryRun, log);
 
-        var repository = await new RepositoryEnsurer(ecr, changes).FindAsync(environment.Repository, cancellationToken)
-            ?? throw new DeployConfigurationException($"The ECR repository '{environment.Repository}' does not exist. Nothing was changed. Run EnvironmentUp or EcrPush for '{environment.Name}' first.");
-        var image = $"{repository.RepositoryUri}@{request.Digest}";
+        var repositoryUri = request.RepositoryUri ?? (await new RepositoryEnsurer(ecr, changes).FindAsync(environment.Repository, cancellationToken)
+            ?? throw new DeployConfigurationException($"The ECR repository '{environment.Repository}' does not exist. Nothing was changed. Run EnvironmentUp or EcrPush for '{environment.Name}' first.")).RepositoryUri;
+        var image = $"{repositoryUri}@{request.Digest}";
         var rendered = Render(request, image);
-        if (!request.DryRun)
+        if (!request.ImageSeenInRepository)
         {
-            await new EcrImages(ecr).RequireAsync(environment.Repository, request.Digest, cancellationToken);
-        }
-        else if (await new EcrImages(ecr).FindAsync(environment.Repository, request.Digest, cancellationToken) is null)
-        {
-            log.Information($"{request.Digest} is not in the repository yet (EcrPush would push it)");
+            // Unless EcrPush of this build saw the digest there a moment ago.
+            await CheckImageAsync(request, cancellationToken);
         }
 
         // The lock before any change: a deploy refused because another one rolls out leaves no new revision behind.
@@ -94,6 +91,19 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
             WritingCalls = changes.Calls,
         };
         return new EcsDeployResult(record, TaskDefinitionDiff.Show(TaskDefinitionNormalizer.Normalize(rendered)), diff);
+    }
+
+    private async Task CheckImageAsync(EcsDeployRequest request, CancellationToken cancellationToken)
+    {
+        var repository = request.Environment.Repository;
+        if (!request.DryRun)
+        {
+            await new EcrImages(ecr).RequireAsync(repository, request.Digest, cancellationToken);
+        }
+        else if (await new EcrImages(ecr).FindAsync(repository, request.Digest, cancellationToken) is null)
+        {
+            log.Information($"{request.Digest} is not in the repository yet (EcrPush would push it)");
+        }
     }
 
     /// <summary>
