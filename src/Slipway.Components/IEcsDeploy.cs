@@ -51,8 +51,11 @@ public interface IEcsDeploy : IEcrPush
 
             using var ecs = new AmazonECSClient(AwsOptions(environment, environment.Endpoints.Ecs));
             using var ecr = new AmazonECRClient(AwsOptions(environment, environment.Endpoints.Ecr));
+            var memory = DeployRunMemory.Of(this);
             var request = new EcsDeployRequest
             {
+                RepositoryUri = memory.Repository(environment.Name)?.Uri,
+                ImageSeenInRepository = memory.IsInEcr(environment.Name, image.Digest),
                 Environment = environment,
                 Caller = caller,
                 TemplateFile = TaskDefinitionTemplate,
