@@ -17,6 +17,9 @@ public static class DeploymentMarks
 
     public const string DeployedBy = DeploymentTags.Prefix + "deployed-by";
 
+    /// <summary>When a rollback took the service away from the revision: it is no way back until deployed again.</summary>
+    public const string RolledBackAt = DeploymentTags.Prefix + "rolled-back-at";
+
     public static async Task MarkSucceededAsync(IAmazonECS ecs, string taskDefinitionArn, string actor, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ecs);
@@ -29,6 +32,12 @@ public static class DeploymentMarks
                 new Tag { Key = DeployedBy, Value = actor },
             ],
         }, cancellationToken);
+    }
+
+    public static async Task MarkRolledBackAsync(IAmazonECS ecs, string taskDefinitionArn, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ecs);
+        await ecs.TagResourceAsync(new TagResourceRequest { ResourceArn = taskDefinitionArn, Tags = [new Tag { Key = RolledBackAt, Value = Format(at) }] }, cancellationToken);
     }
 
     public static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -30,7 +30,11 @@ public sealed record Release
 
     public string? DeployedBy { get; init; }
 
-    public bool Succeeded => DeployedAt is not null;
+    /// <summary>When a rollback last took the service away from it.</summary>
+    public DateTimeOffset? RolledBackAt { get; init; }
+
+    /// <summary>A deployment of it succeeded, and no rollback has left it since.</summary>
+    public bool Succeeded => DeployedAt is { } at && (RolledBackAt is not { } left || left < at);
 
     /// <summary><c>family:revision</c>.</summary>
     public string Name => TaskDefinitionArn[(TaskDefinitionArn.LastIndexOf('/') + 1)..];
@@ -62,6 +66,7 @@ public sealed record Release
             Actor = recorded.Actor,
             DeployedAt = DeploymentMarks.Parse(Tag(DeploymentMarks.DeployedAt)),
             DeployedBy = Tag(DeploymentMarks.DeployedBy),
+            RolledBackAt = DeploymentMarks.Parse(Tag(DeploymentMarks.RolledBackAt)),
         };
     }
 

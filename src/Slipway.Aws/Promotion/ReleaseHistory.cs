@@ -14,7 +14,7 @@ public sealed record EnvironmentState(DeployEnvironment Environment, Service? Se
     /// <summary>The service is settled on a completed deployment: one deployment, PRIMARY, COMPLETED.</summary>
     public bool IsSteady => Service is not null && ServiceDeployments.IsSteady(Service);
 
-    /// <summary>The revisions whose deployment succeeded, the most recent success first.</summary>
+    /// <summary>The revisions whose deployment succeeded (and that no rollback left since), the most recent success first.</summary>
     public IEnumerable<Release> Successful => History.Where(r => r.Succeeded).OrderByDescending(r => r.DeployedAt);
 
     /// <summary>The deployments of the service in one line each, for a refusal's message.</summary>

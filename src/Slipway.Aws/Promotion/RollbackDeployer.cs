@@ -38,6 +38,10 @@ public sealed class RollbackDeployer(IAmazonECS ecs, TimeProvider time, ILog log
             log.Information($"Waiting for deployment {deployment.DeploymentId ?? "(not yet named)"} ({watch.Mode}, at most {watch.Timeout.TotalMinutes:0.#} min)");
             await new DeploymentWatcher(ecs, time, observer).WatchAsync(deployment, watch, cancellationToken);
             await DeploymentMarks.MarkSucceededAsync(ecs, release.TaskDefinitionArn, actor, time.GetUtcNow(), cancellationToken);
+            if (deployment.PreviousTaskDefinitionArn is { } left && !ServiceDeployments.SameTaskDefinition(left, release.TaskDefinitionArn))
+            {
+                await DeploymentMarks.MarkRolledBackAsync(ecs, left, time.GetUtcNow(), cancellationToken);
+            }
         }
 
         return new DeploymentRecord
