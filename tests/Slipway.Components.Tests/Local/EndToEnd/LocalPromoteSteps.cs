@@ -142,6 +142,12 @@ public sealed partial class LocalDeployTests
     [Fact, Step(Number = 12)]
     public async Task Releases_shows_both_environments_in_a_table_and_in_JSON()
     {
+        foreach (var cluster in new[] { "slipway-e2e", "slipway-e2e-qa" })
+        {
+            var stable = await Clone.AwsAsync(["ecs", "wait", "services-stable", "--cluster", cluster, "--services", "api"], Timeout());
+            Assert.True(stable.ExitCode == 0, $"aws ecs wait services-stable ({cluster}): {stable}");
+        }
+
         var e2eDigest = await RunningDigestAsync("slipway-e2e");
         var qaDigest = await RunningDigestAsync("slipway-e2e-qa");
 
