@@ -66,6 +66,9 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
             log.Information($"Waiting for deployment {deployment.DeploymentId ?? "(not yet named)"} ({request.Watch.Mode}, at most {request.Watch.Timeout.TotalMinutes:0.#} min)");
             await new DeploymentWatcher(ecs, time, observer).WatchAsync(deployment, request.Watch, cancellationToken);
             outcome = "succeeded";
+
+            // The revision's record of success: what Rollback, Promote --version and Releases read.
+            await Promotion.DeploymentMarks.MarkSucceededAsync(ecs, choice.Arn, request.Actor, time.GetUtcNow(), cancellationToken);
         }
 
         var record = new DeploymentRecord
