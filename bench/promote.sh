@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Promotion time against image size: a small image (1 MB) and a large one (>= 500 MB, incompressible layers) are each
+# Promotion time against image size: a small image (4 MB) and a large one (both four layers) (>= 500 MB, incompressible layers) are each
 # pushed to one repository of a local registry, then promoted to another repository as Promote copies them (blobs
 # mounted across repositories, manifest put under the version tag, digest compared). Prints both times and the
 # ratio large/small; the goal is under 1.5. BENCH_PROMOTE_MB sets the large image's size (default 600).

@@ -25,7 +25,8 @@ var log = new FileLog(writer);
 await using var registry = await LocalRegistry.StartAsync(log, TimeProvider.System, ct);
 using var client = new RegistryClient(registry.BaseAddress);
 
-var small = await PushAsync(client, "bench/small-source", [1], ct);
+// Both images have four layers and a config, so the two copies make the same calls: only the bytes differ.
+var small = await PushAsync(client, "bench/small-source", [1, 1, 1, 1], ct);
 var large = await PushAsync(client, "bench/large-source", [.. Enumerable.Repeat(largeMegabytes / 4, 3), largeMegabytes - (3 * (largeMegabytes / 4))], ct);
 // One untimed promotion first, so that neither timed one pays for the first connection and the JIT.
 await PromoteAsync(client, "bench/small-source", "bench/warm-up", small, ct);
@@ -33,7 +34,7 @@ var smallTime = await PromoteAsync(client, "bench/small-source", "bench/small-ta
 var largeTime = await PromoteAsync(client, "bench/large-source", "bench/large-target", large, ct);
 
 var ratio = largeTime.TotalMilliseconds / smallTime.TotalMilliseconds;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"small image (1 MB):      promoted in {smallTime.TotalMilliseconds,8:0.0} ms"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"small image (4 MB):      promoted in {smallTime.TotalMilliseconds,8:0.0} ms"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"large image ({largeMegabytes} MB):  promoted in {largeTime.TotalMilliseconds,8:0.0} ms"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio large/small: {ratio:0.00} (goal < 1.5) {(ratio < 1.5 ? "OK" : "OVER")}"));
 return 0;
