@@ -56,7 +56,7 @@ public abstract class NukeBuild : INukeBuild
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
         var names = defaultTargets.Select(ExpressionText.MemberName).ToArray();
         var runner = new BuildRunner(Console.Out, Console.Error, EnvironmentVariables.Current(), TimeProvider.System);
-        return runner.RunAsync(new T(), Environment.GetCommandLineArgs().Skip(1).ToArray(), names, abort.Token).GetAwaiter().GetResult();
+        return runner.RunAsync(() => new T(), Environment.GetCommandLineArgs().Skip(1).ToArray(), names, abort.Token).GetAwaiter().GetResult();
 
         void Cancel(PosixSignalContext context)
         {

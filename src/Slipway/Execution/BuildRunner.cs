@@ -31,15 +31,22 @@ internal sealed class BuildRunner
     /// <summary>Where the repository root is looked for (upwards, for a <c>.nuke</c> directory).</summary>
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
 
-    public async Task<int> RunAsync(NukeBuild build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, CancellationToken abort)
+    public Task<int> RunAsync(NukeBuild build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, CancellationToken abort) =>
+        RunAsync(() => build, args, defaultTargets, abort);
+
+    /// <summary>Creates the build class inside the run, so an error while it is constructed is reported like any other.</summary>
+    public async Task<int> RunAsync(Func<NukeBuild> createBuild, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, CancellationToken abort)
     {
         var redactor = new SecretRedactor();
+        string? root = null;
         try
         {
             var arguments = CommandLineArguments.Parse(args);
             var host = CiHost.From(environment);
             var log = new ConsoleLog(output, redactor, host, time, ReadVerbosity(arguments));
             var session = new BuildSession(FindRoot(), log, redactor, host, environment, time) { TargetToken = abort };
+            root = session.RootDirectory;
+            var build = createBuild();
             build.Session = session;
             return await RunAsync(build, arguments, defaultTargets, session, abort);
         }
@@ -52,8 +59,7 @@ internal sealed class BuildRunner
         catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
-            await error.WriteLineAsync(redactor.Redact($"error: the build could not start: {cause.GetType().Name}: {cause.Message}"));
+            await error.WriteLineAsync(redactor.Redact($"error: {StartupFailure.Describe(exception, root)}"));
             return ExitCodes.TargetFailed;
         }
     }
