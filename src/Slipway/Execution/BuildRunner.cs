@@ -123,7 +123,22 @@ internal sealed class BuildRunner
         }
 
         ThrowIfRequirementsUnmet(plan, parameters);
-        return await ExecuteAsync(plan, session, abort);
+        using var checkout = await AcquireCheckoutAsync(session, invoked, abort);
+        return checkout is null ? ExitCodes.Cancelled : await ExecuteAsync(plan, session, abort);
+    }
+
+    /// <summary>The checkout's lock, or null when Ctrl+C (or SIGTERM) ended the wait for it.</summary>
+    private static async Task<CheckoutLock?> AcquireCheckoutAsync(BuildSession session, IReadOnlyList<ExecutableTarget> invoked, CancellationToken abort)
+    {
+        try
+        {
+            return await CheckoutLock.AcquireAsync(session.RootDirectory, [.. invoked.Select(t => t.Name)], session.Log, session.Time, abort);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            session.Log.Warning("Stopped waiting for the other build in this checkout; nothing ran.");
+            return null;
+        }
     }
 
     private static async Task<int> ExecuteAsync(ExecutionPlan plan, BuildSession session, CancellationToken abort)
