@@ -9,13 +9,13 @@ namespace Slipway.Components;
 /// </summary>
 public interface IDockerImage : IPublish
 {
-    [Parameter("Repository name of the service image (tags: version and commit)")]
+    [Parameter("Repository name of the service image (tags: version and commit)"), RepositoryName]
     string ImageRepository => TryGetValue(() => ImageRepository) ?? DefaultImageRepository;
 
     /// <summary>The repository when <c>--image-repository</c> is not given: the project's name in lower case.</summary>
     string DefaultImageRepository => PublishProject.NameWithoutExtension.ToLowerInvariant();
 
-    [Parameter("Base image of the service image; default: the official ASP.NET image, or a local one when that cannot be pulled")]
+    [Parameter("Base image of the service image; default: the official ASP.NET image, or a local one when that cannot be pulled"), ImageReference]
     string? BaseImage => TryGetValue(() => BaseImage);
 
     /// <summary>By default the Dockerfile next to the published project.</summary>

@@ -8,13 +8,13 @@ namespace Slipway.Components;
 /// </summary>
 public interface IDockerPush : IDockerImage
 {
-    [Parameter("Registry that DockerPush pushes to, as host[:port], e.g. 127.0.0.1:5000")]
+    [Parameter("Registry that DockerPush pushes to, as host[:port], e.g. 127.0.0.1:5000"), RegistryHost]
     string? Registry => TryGetValue(() => Registry);
 
     [Parameter("User name for --registry")]
     string? RegistryUsername => TryGetValue(() => RegistryUsername);
 
-    [Parameter("Password or token for --registry"), Secret]
+    [Parameter("Password or token for --registry (with --registry-username)"), Secret, RequiresParameter(nameof(RegistryUsername))]
     string? RegistryPassword => TryGetValue(() => RegistryPassword);
 
     Target DockerPush => _ => _

@@ -97,7 +97,7 @@ internal sealed class BuildRunner
         }
 
         var binder = new ParameterBinder(parameters, session.RootDirectory);
-        var profiles = BuiltInOptions.Find(arguments, BuiltInOptions.Profile)?.Values ?? [];
+        var profiles = ProfileNames.Check(BuiltInOptions.Find(arguments, BuiltInOptions.Profile)?.Values, binder.AvailableProfiles());
         session.Values = binder.Bind(build, arguments.Options, environment, profiles, BuiltInOptions.Keys);
         foreach (var secret in parameters.Where(p => p.IsSecret))
         {
