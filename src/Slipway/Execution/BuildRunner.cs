@@ -31,6 +31,9 @@ internal sealed class BuildRunner
     /// <summary>Where the repository root is looked for (upwards, for a <c>.nuke</c> directory).</summary>
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
 
+    /// <summary>Which signal aborted the build, for the summary (set by the signal handlers).</summary>
+    public AbortReason AbortReason { get; init; } = new();
+
     public Task<int> RunAsync(NukeBuild build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, CancellationToken abort) =>
         RunAsync(() => build, args, defaultTargets, abort);
 
@@ -44,7 +47,7 @@ internal sealed class BuildRunner
             var arguments = CommandLineArguments.Parse(args);
             var host = CiHost.From(environment);
             var log = new ConsoleLog(output, redactor, host, time, ReadVerbosity(arguments));
-            var session = new BuildSession(FindRoot(), log, redactor, host, environment, time) { TargetToken = abort };
+            var session = new BuildSession(FindRoot(), log, redactor, host, environment, time) { TargetToken = abort, AbortReason = AbortReason };
             root = session.RootDirectory;
             var build = createBuild();
             build.Session = session;

@@ -130,7 +130,7 @@ internal sealed class TargetExecutor
     {
         WasAborted = true;
         target.Status = TargetStatus.Aborted;
-        target.Note = "cancelled (Ctrl+C)";
+        target.Note = session.AbortReason.Note;
         session.Log.Warning($"Target {target.Name} was aborted.");
     }
 
