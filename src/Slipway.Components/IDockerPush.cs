@@ -26,7 +26,16 @@ public interface IDockerPush : IDockerImage
             using var engine = await ConnectToDockerAsync(ct);
             var record = await ImageRecord.ReadAsync(ImageRecordFile, ct);
             var credentials = RegistryUsername is null ? null : new RegistryCredentials(RegistryUsername, RegistryPassword ?? string.Empty);
-            var pushed = await new ImagePusher(engine, TimeProvider).PushAllTagsAsync(record, Registry!, credentials, Log, ct);
+            PushedImage pushed;
+            try
+            {
+                pushed = await new ImagePusher(engine, TimeProvider).PushAllTagsAsync(record, Registry!, credentials, Log, ct);
+            }
+            catch (Exception exception) when (RegistryRefusal.IsRefusal(exception))
+            {
+                throw RegistryRefusal.Explain(exception, Registry!, RegistryUsername);
+            }
+
             await pushed.Record.WriteAsync(ImageRecordFile, ct);
             ReportSummary(pushed.ToString());
         });

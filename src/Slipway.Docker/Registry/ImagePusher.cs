@@ -10,6 +10,9 @@ namespace Slipway.Docker;
 /// </summary>
 public sealed class ImagePusher(DockerEngine engine, TimeProvider timeProvider)
 {
+    /// <summary>How long a registry has to answer its version check before the push is given up.</summary>
+    private static readonly TimeSpan ReachTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Pushes the image of <paramref name="record"/> under each of its tags to <paramref name="registry"/>
     /// (<c>host[:port]</c>), then returns the record with the digest the registry reports. The first tag's push
@@ -22,6 +25,14 @@ public sealed class ImagePusher(DockerEngine engine, TimeProvider timeProvider)
         if (record.Tags.Count == 0)
         {
             throw new ArgumentException($"the image record of {record.ImageId} has no tags to push", nameof(record));
+        }
+
+        using (var probe = RegistryClient.ForHost(registry, credentials))
+        {
+            if (await probe.ProblemReachingAsync(ReachTimeout, cancellationToken) is { } problem)
+            {
+                throw new DockerPushException(problem);
+            }
         }
 
         var pushes = new List<PushResult>();
@@ -55,7 +66,15 @@ public sealed class ImagePusher(DockerEngine engine, TimeProvider timeProvider)
         }
 
         using var registry = RegistryClient.ForHost(reference.Registry, credentials);
-        var local = await engine.Client.Images.InspectImageAsync(image, cancellationToken);
+        ImageInspectResponse local;
+        try
+        {
+            local = await engine.Client.Images.InspectImageAsync(image, cancellationToken);
+        }
+        catch (DockerImageNotFoundException exception)
+        {
+            throw new DockerPushException($"the image {image} is not in the Docker engine (removed or pruned since it was built): build it again (DockerBuild)", exception);
+        }
 
         var known = await DigestAlreadyInRegistryAsync(local, reference, registry, cancellationToken);
         if (known is not null)
