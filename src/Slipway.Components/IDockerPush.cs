@@ -38,5 +38,6 @@ public interface IDockerPush : IDockerImage
 
             await pushed.Record.WriteAsync(ImageRecordFile, ct);
             ReportSummary(pushed.ToString());
+            Log.Information(NextSteps.AfterDockerPush(pushed.PinnedReference));
         });
 }
