@@ -220,6 +220,20 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_plan_page_draws_the_graph_without_the_network()
+    {
+        await Run(new Pipeline(), "Publish", "--plan");
+
+        var page = (repository.Root / ".nuke" / "temp" / "plan.html").ReadAllText();
+        Assert.DoesNotContain("http://cdn", page.Replace("https://", "http://", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<svg", page, StringComparison.Ordinal);
+        Assert.Matches(@"<text [^>]*>Publish</text>", page);
+        Assert.Matches(@"<text [^>]*>Test</text>", page);
+        Assert.Contains("marker-end=\"url(#arrow)\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_schema_of_parameter_files_is_generated()
     {
         await Run(new Pipeline(), "--help");
