@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 
+using Slipway.Processes;
+
 namespace Slipway.Catalogue.Tests;
 
 /// <summary>

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Slipway.TestSupport;
+namespace Slipway.Processes;
 
 /// <summary>
 /// A temporary directory named after the test process that made it (<c>/tmp/&lt;prefix&gt;&lt;pid&gt;-&lt;id&gt;</c>),
 /// so a later run can tell leftovers (their process is gone: a Ctrl+C, a killed run) from a directory another
-/// run still uses, and delete only those.
+/// run still uses, and delete only those. Test fixtures and throw-away services (a test registry) use it, so an
+/// interrupted run's files go at the start of the next one.
 /// </summary>
 public static class OwnedTemporaryDirectory
 {
@@ -18,8 +19,11 @@ public static class OwnedTemporaryDirectory
         return path;
     }
 
-    /// <summary>Deletes the directories with <paramref name="prefix"/> whose process no longer runs.</summary>
-    public static void DeleteLeftovers(string prefix)
+    /// <summary>
+    /// Deletes the directories with <paramref name="prefix"/> whose process no longer runs, after
+    /// <paramref name="beforeDelete"/> (to stop what an interrupted run left running from that directory).
+    /// </summary>
+    public static void DeleteLeftovers(string prefix, Action<string>? beforeDelete = null)
     {
         foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), prefix + "*"))
         {
@@ -32,6 +36,7 @@ public static class OwnedTemporaryDirectory
 
             try
             {
+                beforeDelete?.Invoke(directory);
                 Directory.Delete(directory, recursive: true);
             }
             catch (IOException)
