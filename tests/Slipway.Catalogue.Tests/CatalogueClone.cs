@@ -18,6 +18,9 @@ public sealed class CatalogueClone : IAsyncLifetime
 
     public string Root { get; private set; } = string.Empty;
 
+    /// <summary>The first run in the clone: the one that compiled the build project.</summary>
+    public BuildShResult Bootstrap { get; private set; } = new(-1, "", "", TimeSpan.Zero);
+
     public async Task InitializeAsync()
     {
         Root = OwnedTemporaryDirectory.Create("slipway-catalogue-");
@@ -62,7 +65,7 @@ public sealed class CatalogueClone : IAsyncLifetime
         await RunToolAsync("git", ["-c", "user.name=catalogue", "-c", "user.email=catalogue@example.com", "commit", "-q", "-m", "clone"], Root);
 
         // The one slow run: it compiles the build project; every case after it takes the fast path.
-        var bootstrap = await BuildShAsync(["--help"], timeout: TimeSpan.FromMinutes(10));
+        var bootstrap = Bootstrap = await BuildShAsync(["--help"], timeout: TimeSpan.FromMinutes(10));
         if (bootstrap.ExitCode != 0)
         {
             throw new InvalidOperationException($"the catalogue clone did not bootstrap (exit {bootstrap.ExitCode}):\n{bootstrap.Output}\n{bootstrap.Error}");
