@@ -126,6 +126,7 @@ internal sealed class BuildRunner
         }
 
         ThrowIfRequirementsUnmet(plan, parameters);
+        session.ScheduledTargets = plan.Targets.Where(t => t.Status != TargetStatus.Skipped).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         using var checkout = await AcquireCheckoutAsync(session, invoked, abort);
         return checkout is null ? ExitCodes.Cancelled : await ExecuteAsync(plan, session, abort);
     }
