@@ -99,11 +99,17 @@ if ! DOTNET="$(find_dotnet)"; then
 fi
 
 echo "Building the build project (its inputs changed since the last run)..." >&2
+# A first build takes a while and prints nothing: say every 10 s that it is still going. The loop ends with this
+# script (it checks that its parent still runs), so an interrupted bootstrap leaves no heartbeat behind.
+( seconds=0; while sleep 10 >/dev/null 2>&1 && kill -0 $$ 2>/dev/null; do seconds=$((seconds + 10)); echo "... still building the build project (${seconds} s)" >&2; done ) &
+heartbeat=$!
 if ! build_log="$("$DOTNET" build "$BUILD_PROJECT" --nologo -v quiet -o "$BUILD_OUTPUT" 2>&1)"; then
+  kill "$heartbeat" 2>/dev/null || true
   echo "$build_log" >&2
   echo "error: the build project does not compile; fix the errors above (build/, src/Slipway*)." >&2
   exit 1
 fi
+kill "$heartbeat" 2>/dev/null || true
 mkdir -p "$TEMP_DIR"
 echo "$hash $DOTNET" > "$STAMP_FILE"
 wants_help "$@" || restore_tools "$DOTNET"

@@ -9,13 +9,13 @@ namespace Slipway.Components;
 /// </summary>
 public interface IDockerImage : IPublish
 {
-    [Parameter("Repository name of the service image (tags: version and commit)")]
+    [Parameter("Repository name of the service image (tags: version and commit)"), RepositoryName]
     string ImageRepository => TryGetValue(() => ImageRepository) ?? DefaultImageRepository;
 
     /// <summary>The repository when <c>--image-repository</c> is not given: the project's name in lower case.</summary>
     string DefaultImageRepository => PublishProject.NameWithoutExtension.ToLowerInvariant();
 
-    [Parameter("Base image of the service image; default: the official ASP.NET image, or a local one when that cannot be pulled")]
+    [Parameter("Base image of the service image; default: the official ASP.NET image, or a local one when that cannot be pulled"), ImageReference]
     string? BaseImage => TryGetValue(() => BaseImage);
 
     /// <summary>By default the Dockerfile next to the published project.</summary>
@@ -30,6 +30,12 @@ public interface IDockerImage : IPublish
         {
             using var engine = await ConnectToDockerAsync(ct);
             var version = await GetVersionAsync(ct);
+            var untraceable = UntraceableImage.Warning(version, ImageRepository);
+            if (untraceable is not null)
+            {
+                Log.Warning(untraceable);
+            }
+
             // When the official image cannot be pulled, the local one needs debootstrap: this target asks for it.
             var baseImage = await new BaseImageResolver(engine, TimeProvider) { InstallMissingPackages = true }.ResolveAsync(BaseImage, Log, ct);
             var built = await new ImageBuilder(engine).BuildAsync(new ImageBuildRequest
@@ -43,7 +49,8 @@ public interface IDockerImage : IPublish
             }, Log, ct);
             await new ImageRecord(ImageRepository, built.Id, built.Tags, version.SemVer, version.Commit, Digest: null, baseImage)
                 .WriteAsync(ImageRecordFile, ct);
-            ReportSummary($"{built.Tags[0]} ({built.CachedSteps}/{built.Steps} steps cached)");
+            ReportSummary($"{built.Tags[0]} ({built.CacheSummary}){(untraceable is null ? string.Empty : ", outside git: commit unknown")}");
+            Log.Information(NextSteps.AfterDockerBuild(built.Tags[0]));
         });
 
     /// <summary>The engine <c>DOCKER_HOST</c> names (or the default socket), once it answers.</summary>

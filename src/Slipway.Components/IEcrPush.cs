@@ -99,7 +99,7 @@ public interface IEcrPush : IDockerImage, IEnvironmentUp
             await PutManifestsIntoEcrAsync(registryHost, credentials, environment.Repository, digest!, tags, ecr, cancellationToken);
         }
 
-        ReportSummary($"{repository.Uri}@{digest} ({(uploaded > 0 ? $"{uploaded / 1_000_000.0:0.#} MB uploaded" : "nothing uploaded")})");
+        ReportSummary($"{repository.Uri}@{digest} ({(uploaded > 0 ? $"{ByteSize.Format(uploaded)} uploaded" : "nothing uploaded")})");
         return digest;
     }
 

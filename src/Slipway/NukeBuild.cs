@@ -52,17 +52,19 @@ public abstract class NukeBuild : INukeBuild
         where T : NukeBuild, new()
     {
         using var abort = new CancellationTokenSource();
+        var reason = new AbortReason();
         // Ctrl+C and SIGTERM abort the running target instead of killing the process, so the summary and
         // assured targets still happen.
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
         var names = defaultTargets.Select(ExpressionText.MemberName).ToArray();
-        var runner = new BuildRunner(Console.Out, Console.Error, EnvironmentVariables.Current(), TimeProvider.System);
-        return runner.RunAsync(new T(), Environment.GetCommandLineArgs().Skip(1).ToArray(), names, abort.Token).GetAwaiter().GetResult();
+        var runner = new BuildRunner(Console.Out, Console.Error, EnvironmentVariables.Current(), TimeProvider.System) { AbortReason = reason };
+        return runner.RunAsync(() => new T(), Environment.GetCommandLineArgs().Skip(1).ToArray(), names, abort.Token).GetAwaiter().GetResult();
 
         void Cancel(PosixSignalContext context)
         {
             context.Cancel = true;
+            reason.Received(context.Signal);
             abort.Cancel();
         }
     }

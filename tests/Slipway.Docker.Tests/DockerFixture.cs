@@ -49,7 +49,7 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
         // Generous: a fresh machine installs packages and debootstraps the base image here.
         using var timeout = TestTimeouts.Start(TestTimeouts.Fixture);
         var ct = timeout.Token;
-        workDirectory = Directory.CreateTempSubdirectory("slipway-docker-tests-").FullName;
+        workDirectory = OwnedTemporaryDirectory.Create("slipway-docker-tests-");
         // The tests need the engine, the registry and debootstrap: this fixture is where installing them is asked for.
         await DebianPackages.EnsureLocalToolchainAsync(Log, ct);
         daemon = await LocalDockerDaemon.EnsureRunningAsync(Engine, Log, Time, ct);

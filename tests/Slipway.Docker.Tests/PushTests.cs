@@ -131,6 +131,32 @@ public sealed class PushTests(DockerFixture fixture, ITestOutputHelper output) :
     }
 
     [Fact]
+    public async Task A_push_to_something_that_is_not_a_registry_fails_in_seconds_naming_it()
+    {
+        var image = await fixture.ServiceImageAsync();
+        var port = FreePort.OnLoopback();
+        var record = new ImageRecord(fixture.LocalRepository, image.Id, image.Tags, DockerFixture.Version, DockerFixture.Commit, null, fixture.BaseImage);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<DockerPushException>(() =>
+            new ImagePusher(fixture.Engine, fixture.Time).PushAllTagsAsync(record, $"127.0.0.1:{port}", null, new RecordingLog(output), timeout.Token));
+
+        Assert.StartsWith($"127.0.0.1:{port} does not answer as a registry", error.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_record_whose_image_the_engine_no_longer_has_says_so_instead_of_a_raw_404()
+    {
+        var gone = "sha256:" + new string('e', 64);
+
+        var error = await Assert.ThrowsAsync<DockerPushException>(() =>
+            new ImagePusher(fixture.Engine, fixture.Time).PushAsync(gone, $"{fixture.Registry.Host}/slipway/gone:1.0.0", null, new RecordingLog(output), timeout.Token));
+
+        Assert.Equal($"the image {gone} is not in the Docker engine (removed or pruned since it was built): build it again (DockerBuild)", error.Message);
+    }
+
+    [Fact]
     public async Task Image_record_round_trips_through_artifacts_image_json()
     {
         var path = Path.Combine(fixture.WorkDirectory, $"{Guid.NewGuid():N}", "image.json");

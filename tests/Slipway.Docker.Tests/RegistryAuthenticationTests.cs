@@ -31,6 +31,7 @@ public sealed class RegistryAuthenticationTests(DockerFixture fixture, ITestOutp
         using var anonymous = new RegistryClient(registry.BaseAddress);
         var refused = await Assert.ThrowsAsync<RegistryException>(() => anonymous.HeadManifestAsync("slipway/api", DockerFixture.Version, timeout.Token));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains($"{registry.Host}: HEAD manifest slipway/api:{DockerFixture.Version} failed: 401 Unauthorized ({registry.Host} wants credentials)", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, log.Text, StringComparison.Ordinal);
     }
 

@@ -74,6 +74,35 @@ public sealed class BuildOutputTests
     }
 
     [Fact]
+    public void The_steps_the_cache_did_not_serve_are_named_and_FROM_and_ARG_before_it_never_count()
+    {
+        var log = new RecordingLog();
+        var output = new BuildOutput(log);
+
+        output.Report(new JSONMessage
+        {
+            Stream = "Step 1/5 : ARG BASE_IMAGE=debian\nStep 2/5 : FROM ${BASE_IMAGE}\n ---> aaa\nStep 3/5 : WORKDIR /app\n ---> Using cache\n ---> bbb\n"
+                + "Step 4/5 : COPY . /app\n ---> ccc\nStep 5/5 : RUN true\n ---> Running in 0f0f0f\nRemoving intermediate container 0f0f0f\n ---> ddd\nSuccessfully built ddd\n",
+        });
+        output.Complete();
+
+        Assert.Equal(["COPY . /app", "RUN true"], output.RebuiltSteps);
+    }
+
+    [Fact]
+    public void Intermediate_container_lines_are_debug_lines_shown_only_at_verbose()
+    {
+        var log = new RecordingLog();
+        var output = new BuildOutput(log);
+
+        output.Report(new JSONMessage { Stream = "Step 1/2 : FROM x\n ---> aaa\nStep 2/2 : RUN true\n ---> Running in 0f0f0f\nRemoving intermediate container 0f0f0f\n ---> bbb\n" });
+        output.Complete();
+
+        Assert.DoesNotContain(log.Entries, e => e.Level != Slipway.Output.LogLevel.Debug && (e.Message.Contains("Running in", StringComparison.Ordinal) || e.Message.Contains("intermediate container", StringComparison.Ordinal)));
+        Assert.Contains(log.Entries, e => e.Level == Slipway.Output.LogLevel.Debug && e.Message.Contains("Removing intermediate container 0f0f0f", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Failure_message_names_the_step_and_the_error()
     {
         var exception = new DockerBuildException("Step 3/6 : RUN false", "returned a non-zero code: 1");

@@ -16,6 +16,9 @@ public sealed class ExitCodeTests : IDisposable
 
         Target Ordinary => _ => _.Executes(() => throw new InvalidOperationException("plain failure"));
 
+        Target Compile => _ => _.Executes(async ct =>
+            await Processes.RunAsync(new Slipway.Processes.ProcessSpec("sh", ["-c", "echo 'Build started'; echo 'Program.cs(3,1): error CS1002: ; expected'; echo 'Program.cs(9,1): error CS0103: nope'; exit 1"]), ct));
+
         Target Cleanup => _ => _.AssuredAfterFailure().After(Deploy).Executes(() => Record(nameof(Cleanup)));
     }
 
@@ -30,6 +33,15 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Equal(["Deploy", "Cleanup"], build.Ran);
         Assert.Matches(@"Deploy\s+Failed\s+\S+\s+exit 4: the deployment did not finish within 10m\n", run.Output);
         Assert.Contains("Build failed (exit 4)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_tool_step_is_summarised_by_the_first_line_of_its_errors_not_its_exit_code()
+    {
+        var run = await BuildRun.RunAsync(new Deployer(), repository, ["Compile"]);
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Matches(@"Compile\s+Failed\s+\S+\s+Program\.cs\(3,1\): error CS1002: ; expected\n", run.Output);
     }
 
     [Fact]

@@ -49,6 +49,26 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task A_process_silent_for_longer_than_the_heartbeat_interval_is_said_to_be_still_running()
+    {
+        var runner = new ProcessRunner(log) { HeartbeatInterval = TimeSpan.FromMilliseconds(200) };
+
+        await runner.RunAsync(new ProcessSpec("sh", ["-c", "sleep 1"]) { LogOutput = false });
+
+        Assert.Contains(log.Lines, l => l.Contains("… sh still running (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_process_that_keeps_talking_gets_no_heartbeat()
+    {
+        var runner = new ProcessRunner(log) { HeartbeatInterval = TimeSpan.FromSeconds(2) };
+
+        await runner.RunAsync(new ProcessSpec("sh", ["-c", "for i in 1 2 3 4 5 6; do echo $i; sleep 0.3; done"]));
+
+        Assert.DoesNotContain(log.Lines, l => l.Contains("still running", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_missing_tool_says_so()
     {
         var error = await Assert.ThrowsAsync<ProcessException>(() => Runner.RunAsync(new ProcessSpec("no-such-tool-here", [])));

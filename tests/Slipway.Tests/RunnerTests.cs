@@ -1,3 +1,4 @@
+using Slipway.Execution;
 using Slipway.Output;
 using Slipway.Processes;
 using Slipway.Tests.Support;
@@ -219,6 +220,20 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_plan_page_draws_the_graph_without_the_network()
+    {
+        await Run(new Pipeline(), "Publish", "--plan");
+
+        var page = (repository.Root / ".nuke" / "temp" / "plan.html").ReadAllText();
+        Assert.DoesNotContain("http://cdn", page.Replace("https://", "http://", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<svg", page, StringComparison.Ordinal);
+        Assert.Matches(@"<text [^>]*>Publish</text>", page);
+        Assert.Matches(@"<text [^>]*>Test</text>", page);
+        Assert.Contains("marker-end=\"url(#arrow)\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_schema_of_parameter_files_is_generated()
     {
         await Run(new Pipeline(), "--help");
@@ -361,6 +376,30 @@ public sealed class RunnerTests : IDisposable
 
         Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
         Assert.Contains("error: the build could not start: InvalidOperationException: no definition here", run.Error, StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowsWhileConstructed : NukeBuild
+    {
+        private readonly string required = Environment.GetEnvironmentVariable("SLIPWAY_TEST_NEVER_SET_VARIABLE")!.Trim();
+
+        Target Show => _ => _.Executes(() => Log.Information(required));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("Show")]
+    public async Task A_build_class_that_throws_while_constructed_exits_1_with_the_inner_error_and_where_it_was_thrown(string argument)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var runner = new BuildRunner(output, error, new Dictionary<string, string>(), TimeProvider.System) { WorkingDirectory = repository.Root };
+
+        // Activator, as Execute<T>'s new T() does: the constructor's error arrives wrapped in a TargetInvocationException.
+        var exitCode = await runner.RunAsync(Activator.CreateInstance<ThrowsWhileConstructed>, [argument], [], CancellationToken.None);
+
+        Assert.Equal(ExitCodes.TargetFailed, exitCode);
+        Assert.Matches(@"^error: the build could not start: NullReferenceException: .+ \(at .+RunnerTests\.cs:\d+\)", error.ToString());
+        Assert.DoesNotContain("TargetInvocationException", error.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => repository.Dispose();

@@ -40,7 +40,7 @@ internal sealed class LocalBaseImageBuilder(DockerEngine engine, string mirror, 
                 cancellationToken);
 
             var (name, tag) = (LocalBaseImageRecipe.Repository, recipe.Hash);
-            log.Information($"Importing {new FileInfo(tar).Length / 1024 / 1024} MB root filesystem as {recipe.Image}");
+            log.Information($"Importing {ByteSize.Format(new FileInfo(tar).Length)} root filesystem as {recipe.Image}");
             await using var stream = File.OpenRead(tar);
             var output = new BuildOutput(NullLog.Instance);
             await engine.Client.Images.CreateImageAsync(

@@ -118,12 +118,7 @@ public sealed class BuildContext : IDisposable
 
     public void Dispose() => tar.Dispose();
 
-    internal static string FormatSize(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 => $"{bytes / 1024.0 / 1024.0:0.0} MB",
-        >= 1024 => $"{bytes / 1024.0:0.0} kB",
-        _ => $"{bytes} B",
-    };
+    internal static string FormatSize(long bytes) => ByteSize.Format(bytes);
 
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 

@@ -13,6 +13,10 @@ namespace Slipway.Docker;
 internal sealed class BuildOutput(ILog log) : IProgress<JSONMessage>
 {
     private readonly StringBuilder partial = new();
+    private readonly List<string> rebuilt = [];
+    private bool sawFrom;
+    private string? currentInstruction;
+    private bool currentCached;
 
     public string? Step { get; private set; }
 
@@ -23,6 +27,19 @@ internal sealed class BuildOutput(ILog log) : IProgress<JSONMessage>
     public string? Error { get; private set; }
 
     public string? ImageId { get; private set; }
+
+    /// <summary>
+    /// The instructions the cache did not serve, after <c>FROM</c> (the base image and the arguments before it
+    /// are never "from cache"): empty when the image is what an earlier build made.
+    /// </summary>
+    public IReadOnlyList<string> RebuiltSteps
+    {
+        get
+        {
+            CloseStep();
+            return rebuilt;
+        }
+    }
 
     /// <summary>The image of the last step that completed (" ---> 1a2b3c"): what a failed build leaves behind.</summary>
     public string? LastStepImage { get; private set; }
@@ -55,6 +72,22 @@ internal sealed class BuildOutput(ILog log) : IProgress<JSONMessage>
         }
     }
 
+    private static bool IsIntermediateContainerLine(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.StartsWith("---> Running in ", StringComparison.Ordinal) || trimmed.StartsWith("Removing intermediate container ", StringComparison.Ordinal);
+    }
+
+    private void CloseStep()
+    {
+        if (currentInstruction is not null && !currentCached)
+        {
+            rebuilt.Add(currentInstruction);
+        }
+
+        currentInstruction = null;
+    }
+
     /// <summary>Writes what is left of an unterminated last line.</summary>
     public void Complete() => Flush(complete: true);
 
@@ -62,12 +95,25 @@ internal sealed class BuildOutput(ILog log) : IProgress<JSONMessage>
     {
         if (line.StartsWith("Step ", StringComparison.Ordinal))
         {
+            CloseStep();
             Step = line;
             Steps++;
+            var instruction = line.IndexOf(" : ", StringComparison.Ordinal) is var colon and > 0 ? line[(colon + 3)..].Trim() : line;
+            var isFrom = instruction.StartsWith("FROM ", StringComparison.OrdinalIgnoreCase);
+            currentInstruction = sawFrom && !isFrom ? instruction : null;
+            currentCached = false;
+            sawFrom |= isFrom;
         }
         else if (line.Trim() == "---> Using cache")
         {
             CachedSteps++;
+            currentCached = true;
+        }
+        else if (IsIntermediateContainerLine(line))
+        {
+            // Eighteen of these per build say nothing a reader needs: only at --verbosity verbose.
+            log.Debug(line);
+            return;
         }
         else if (line.StartsWith(" ---> ", StringComparison.Ordinal) && line.Length > 6 && line.IndexOf(' ', 6) < 0)
         {

@@ -61,8 +61,9 @@ public sealed class ImageBuilder(DockerEngine engine)
         }
 
         var id = output.ImageId ?? (await engine.Client.Images.InspectImageAsync(request.Tags[0], cancellationToken)).ID;
-        log.Information($"Built {id[..Math.Min(id.Length, 19)]} ({output.CachedSteps}/{output.Steps} steps from cache), tagged {string.Join(", ", request.Tags)}");
-        return new BuiltImage(id, request.Tags, output.Steps, output.CachedSteps);
+        var built = new BuiltImage(id, request.Tags, output.Steps, output.CachedSteps) { RebuiltSteps = output.RebuiltSteps };
+        log.Information($"Built {id[..Math.Min(id.Length, 19)]} ({built.CacheSummary}), tagged {string.Join(", ", request.Tags)}");
+        return built;
     }
 
     internal static string ApiError(DockerApiException exception)

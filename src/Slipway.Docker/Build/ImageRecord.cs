@@ -32,8 +32,32 @@ public sealed record ImageRecord(
         }
 
         await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync(stream, ImageRecordJson.Default.ImageRecord, cancellationToken)
-            ?? throw new InvalidDataException($"{path} holds no image record (it is empty or null): build the image again.");
+        ImageRecord? record;
+        try
+        {
+            record = await JsonSerializer.DeserializeAsync(stream, ImageRecordJson.Default.ImageRecord, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            var where = exception.LineNumber is { } line ? $" (line {line + 1}, {exception.Path ?? "$"})" : string.Empty;
+            throw new InvalidDataException($"{path} is not a valid image record{where}: build the image again (DockerBuild writes it), or delete the file.", exception);
+        }
+
+        if (record is null)
+        {
+            throw new InvalidDataException($"{path} holds no image record (it is empty or null): build the image again.");
+        }
+
+        var missing = new[] { ("repository", record.Repository), ("imageId", record.ImageId), ("version", record.Version) }
+            .Where(f => string.IsNullOrWhiteSpace(f.Item2)).Select(f => f.Item1).ToList();
+        if (record.Tags is null)
+        {
+            missing.Add("tags");
+        }
+
+        return missing.Count == 0
+            ? record
+            : throw new InvalidDataException($"{path} is not a valid image record: it has no {string.Join(", ", missing)}. Build the image again (DockerBuild writes it).");
     }
 }
 

@@ -45,12 +45,40 @@ public sealed class LocalRegistry : IAsyncDisposable
     public static Task<LocalRegistry> StartAsync(ILog log, TimeProvider timeProvider, CancellationToken cancellationToken) =>
         StartAsync(null, log, timeProvider, cancellationToken);
 
+    private const string ThrowAwayPrefix = "slipway-registry-";
+
+    /// <summary>A registry an interrupted run left serving <paramref name="directory"/>: stopped, if it is that registry.</summary>
+    private static void StopLeftoverRegistry(string directory)
+    {
+        var pidFile = Path.Combine(directory, "registry.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+        {
+            return;
+        }
+
+        var commandLine = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline";
+        if (File.Exists(commandLine) && File.ReadAllText(commandLine).Contains(directory, StringComparison.Ordinal))
+        {
+            try
+            {
+                using var leftover = Process.GetProcessById(pid);
+                leftover.Kill();
+                leftover.WaitForExit(TimeSpan.FromSeconds(5));
+            }
+            catch (ArgumentException)
+            {
+                // Gone meanwhile.
+            }
+        }
+    }
+
     /// <summary>
     /// Starts a throw-away registry that, with <paramref name="htpasswdFile"/> (bcrypt entries), demands Basic
     /// authentication as a real registry does.
     /// </summary>
     public static async Task<LocalRegistry> StartAsync(string? htpasswdFile, ILog log, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
+        OwnedTemporaryDirectory.DeleteLeftovers(ThrowAwayPrefix, StopLeftoverRegistry);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(timeProvider);
         DebianPackages.ThrowIfMissing(DebianPackages.Registry, "docker-registry");
@@ -59,12 +87,14 @@ public sealed class LocalRegistry : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort.OnLoopback();
-            var directory = Directory.CreateTempSubdirectory("slipway-registry-").FullName;
+            // Named after this process: what an interrupted run left (storage, a registry still serving it) goes now.
+            var directory = OwnedTemporaryDirectory.Create(ThrowAwayPrefix);
             var config = WriteConfig(directory, port, htpasswdFile);
             var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
             startInfo.ArgumentList.Add("-c");
             startInfo.ArgumentList.Add($"exec {DebianPackages.Registry} serve '{config}' >>'{Path.Combine(directory, "registry.log")}' 2>&1 </dev/null");
             var child = Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start {DebianPackages.Registry}");
+            await File.WriteAllTextAsync(Path.Combine(directory, "registry.pid"), child.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
             var registry = new LocalRegistry(port, ServiceLifetime.ThrowAway, child, directory, null);
             if (await registry.WaitUntilAnsweringAsync(() => !child.HasExited, timeProvider, cancellationToken))
             {

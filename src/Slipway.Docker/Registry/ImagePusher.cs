@@ -10,6 +10,9 @@ namespace Slipway.Docker;
 /// </summary>
 public sealed class ImagePusher(DockerEngine engine, TimeProvider timeProvider)
 {
+    /// <summary>How long a registry has to answer its version check before the push is given up.</summary>
+    private static readonly TimeSpan ReachTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Pushes the image of <paramref name="record"/> under each of its tags to <paramref name="registry"/>
     /// (<c>host[:port]</c>), then returns the record with the digest the registry reports. The first tag's push
@@ -22,6 +25,16 @@ public sealed class ImagePusher(DockerEngine engine, TimeProvider timeProvider)
         if (record.Tags.Count == 0)
         {
             throw new ArgumentException($"the image record of {record.ImageId} has no tags to push", nameof(record));
+        }
+
+        // Local first, then the network: a vanished image is named before any registry is asked.
+        await InspectAsync(record.ImageId, cancellationToken);
+        using (var probe = RegistryClient.ForHost(registry, credentials))
+        {
+            if (await probe.ProblemReachingAsync(ReachTimeout, cancellationToken) is { } problem)
+            {
+                throw new DockerPushException(problem);
+            }
         }
 
         var pushes = new List<PushResult>();
@@ -55,7 +68,7 @@ public sealed class ImagePusher(DockerEngine engine, TimeProvider timeProvider)
         }
 
         using var registry = RegistryClient.ForHost(reference.Registry, credentials);
-        var local = await engine.Client.Images.InspectImageAsync(image, cancellationToken);
+        var local = await InspectAsync(image, cancellationToken);
 
         var known = await DigestAlreadyInRegistryAsync(local, reference, registry, cancellationToken);
         if (known is not null)
@@ -127,6 +140,18 @@ public sealed class ImagePusher(DockerEngine engine, TimeProvider timeProvider)
             ?? throw new DockerPushException($"{reference.Name}@{digest} vanished from the registry");
         await registry.PutManifestAsync(reference.Repository, reference.Tag!, manifest, cancellationToken);
         log.Information($"{reference}: tag now points at {digest}{(current is null ? "" : $" (was {current.Digest})")}");
+    }
+
+    private async Task<ImageInspectResponse> InspectAsync(string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await engine.Client.Images.InspectImageAsync(image, cancellationToken);
+        }
+        catch (DockerImageNotFoundException exception)
+        {
+            throw new DockerPushException($"the image {image} is not in the Docker engine (removed or pruned since it was built): build it again (DockerBuild)", exception);
+        }
     }
 
     private static AuthConfig AuthConfigFor(ImageReference reference, RegistryCredentials? credentials) =>

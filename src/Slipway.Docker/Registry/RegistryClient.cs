@@ -39,6 +39,32 @@ public sealed class RegistryClient : IDisposable
         return new RegistryClient(new Uri($"{(loopback ? "http" : "https")}://{registryHost}/"), credentials);
     }
 
+    /// <summary>
+    /// Whether a registry answers at all, within <paramref name="timeout"/>: <c>GET /v2/</c> is 200, or 401 when it
+    /// wants credentials (the distribution spec's version check). Anything else is the problem, in words, so a push
+    /// to a wrong port fails in seconds instead of after the engine's retries; null when it is a registry.
+    /// </summary>
+    public async Task<string?> ProblemReachingAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            using var response = await http.GetAsync("v2/", HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized
+                ? null
+                : $"{BaseAddress.Authority} is not a container registry: GET {BaseAddress}v2/ answered {(int)response.StatusCode} {response.ReasonPhrase} (a registry answers 200 or 401)";
+        }
+        catch (HttpRequestException exception)
+        {
+            return $"{BaseAddress.Authority} does not answer as a registry at {BaseAddress}v2/: {exception.Message}";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"{BaseAddress.Authority} did not answer GET {BaseAddress}v2/ within {timeout.TotalSeconds:0} s: is it a registry, and is the port right?";
+        }
+    }
+
     /// <summary>HEAD of a manifest by tag or digest; null when the registry does not have it.</summary>
     public async Task<ManifestDescriptor?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken)
     {
@@ -280,7 +306,11 @@ public sealed class RegistryClient : IDisposable
         }
 
         var body = response.Content is null ? "" : await response.Content.ReadAsStringAsync(cancellationToken);
-        throw new RegistryException($"{what} failed: {(int)response.StatusCode} {response.ReasonPhrase} {body}".Trim(), response.StatusCode);
+        var registry = response.RequestMessage?.RequestUri?.Authority ?? "the registry";
+        var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            ? $" ({registry} {(response.StatusCode == HttpStatusCode.Unauthorized ? "wants credentials" : "refused these credentials")})"
+            : string.Empty;
+        throw new RegistryException($"{registry}: {what} failed: {(int)response.StatusCode} {response.ReasonPhrase}{refused} {body}".Trim(), response.StatusCode);
     }
 
     /// <summary>Sends with the known credentials; on a Bearer challenge fetches a token for the scope and sends again.</summary>

@@ -31,15 +31,25 @@ internal sealed class BuildRunner
     /// <summary>Where the repository root is looked for (upwards, for a <c>.nuke</c> directory).</summary>
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
 
-    public async Task<int> RunAsync(NukeBuild build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, CancellationToken abort)
+    /// <summary>Which signal aborted the build, for the summary (set by the signal handlers).</summary>
+    public AbortReason AbortReason { get; init; } = new();
+
+    public Task<int> RunAsync(NukeBuild build, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, CancellationToken abort) =>
+        RunAsync(() => build, args, defaultTargets, abort);
+
+    /// <summary>Creates the build class inside the run, so an error while it is constructed is reported like any other.</summary>
+    public async Task<int> RunAsync(Func<NukeBuild> createBuild, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, CancellationToken abort)
     {
         var redactor = new SecretRedactor();
+        string? root = null;
         try
         {
             var arguments = CommandLineArguments.Parse(args);
             var host = CiHost.From(environment);
             var log = new ConsoleLog(output, redactor, host, time, ReadVerbosity(arguments));
-            var session = new BuildSession(FindRoot(), log, redactor, host, environment, time) { TargetToken = abort };
+            var session = new BuildSession(FindRoot(), log, redactor, host, environment, time) { TargetToken = abort, AbortReason = AbortReason };
+            root = session.RootDirectory;
+            var build = createBuild();
             build.Session = session;
             return await RunAsync(build, arguments, defaultTargets, session, abort);
         }
@@ -52,8 +62,7 @@ internal sealed class BuildRunner
         catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
-            await error.WriteLineAsync(redactor.Redact($"error: the build could not start: {cause.GetType().Name}: {cause.Message}"));
+            await error.WriteLineAsync(redactor.Redact($"error: {StartupFailure.Describe(exception, root)}"));
             return ExitCodes.TargetFailed;
         }
     }
@@ -91,7 +100,7 @@ internal sealed class BuildRunner
         }
 
         var binder = new ParameterBinder(parameters, session.RootDirectory);
-        var profiles = BuiltInOptions.Find(arguments, BuiltInOptions.Profile)?.Values ?? [];
+        var profiles = ProfileNames.Check(BuiltInOptions.Find(arguments, BuiltInOptions.Profile)?.Values, binder.AvailableProfiles());
         session.Values = binder.Bind(build, arguments.Options, environment, profiles, BuiltInOptions.Keys);
         foreach (var secret in parameters.Where(p => p.IsSecret))
         {
@@ -118,7 +127,22 @@ internal sealed class BuildRunner
 
         ThrowIfRequirementsUnmet(plan, parameters);
         session.ScheduledTargets = plan.Targets.Where(t => t.Status != TargetStatus.Skipped).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        return await ExecuteAsync(plan, session, abort);
+        using var checkout = await AcquireCheckoutAsync(session, invoked, abort);
+        return checkout is null ? ExitCodes.Cancelled : await ExecuteAsync(plan, session, abort);
+    }
+
+    /// <summary>The checkout's lock, or null when Ctrl+C (or SIGTERM) ended the wait for it.</summary>
+    private static async Task<CheckoutLock?> AcquireCheckoutAsync(BuildSession session, IReadOnlyList<ExecutableTarget> invoked, CancellationToken abort)
+    {
+        try
+        {
+            return await CheckoutLock.AcquireAsync(session.RootDirectory, [.. invoked.Select(t => t.Name)], session.Log, session.Time, abort);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            session.Log.Warning("Stopped waiting for the other build in this checkout; nothing ran.");
+            return null;
+        }
     }
 
     private static async Task<int> ExecuteAsync(ExecutionPlan plan, BuildSession session, CancellationToken abort)

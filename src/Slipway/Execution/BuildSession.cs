@@ -55,4 +55,6 @@ internal sealed class BuildSession
     public CancellationToken TargetToken { get; set; }
 
     public ExecutableTarget? CurrentTarget { get; set; }
+
+    public AbortReason AbortReason { get; init; } = new();
 }

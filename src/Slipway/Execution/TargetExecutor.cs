@@ -111,7 +111,9 @@ internal sealed class TargetExecutor
                 UsageException => ExitCodes.UsageError,
                 _ => null,
             };
-            target.Note = target.FailureExitCode is int code && code != ExitCodes.TargetFailed ? $"exit {code}: {FirstLine(message)}" : FirstLine(message);
+            // A tool's failure reads as the first line of its errors (the compiler's own words), not "exited with code 1".
+            var first = cause is Processes.ProcessException { FirstErrorLine: { } errorLine } ? errorLine : FirstLine(message);
+            target.Note = target.FailureExitCode is int code && code != ExitCodes.TargetFailed ? $"exit {code}: {first}" : first;
             session.Log.Error($"Target {target.Name} failed: {message}");
             if (session.Log.Verbosity == Verbosity.Verbose)
             {
@@ -130,7 +132,7 @@ internal sealed class TargetExecutor
     {
         WasAborted = true;
         target.Status = TargetStatus.Aborted;
-        target.Note = "cancelled (Ctrl+C)";
+        target.Note = session.AbortReason.Note;
         session.Log.Warning($"Target {target.Name} was aborted.");
     }
 

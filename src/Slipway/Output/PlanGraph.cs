@@ -5,7 +5,7 @@ using Slipway.Targets;
 
 namespace Slipway.Output;
 
-/// <summary><c>--plan</c>: the planned targets and their links as a Mermaid graph, and an HTML page that draws it.</summary>
+/// <summary><c>--plan</c>: the planned targets and their links as a Mermaid graph, and an HTML page that draws it offline.</summary>
 internal static class PlanGraph
 {
     public static string ToMermaid(IReadOnlyList<ExecutableTarget> plan)
@@ -46,19 +46,21 @@ internal static class PlanGraph
         return text.ToString();
     }
 
+    /// <summary>A page that needs no network: the plan drawn inline as SVG, and the Mermaid text to paste elsewhere.</summary>
     public static string ToHtml(string mermaid, IReadOnlyList<ExecutableTarget> plan)
     {
         var order = string.Join(" → ", plan.Select(t => t.Name));
         return $"""
             <!DOCTYPE html>
             <html lang="en">
-            <head><meta charset="utf-8"><title>Build plan</title>
-            <script type="module">import mermaid from 'https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs'; mermaid.initialize({"{"} startOnLoad: true {"}"});</script>
-            </head>
+            <head><meta charset="utf-8"><title>Build plan</title></head>
             <body>
             <h1>Build plan</h1>
             <p>Order: {WebUtility.HtmlEncode(order)}</p>
-            <pre class="mermaid">
+            <p>Solid: depends on; dashed: runs after; thick: triggers; bold outline: invoked; grey: skipped.</p>
+            {PlanSvg.Draw(plan)}
+            <h2>Mermaid</h2>
+            <pre>
             {WebUtility.HtmlEncode(mermaid)}
             </pre>
             </body>

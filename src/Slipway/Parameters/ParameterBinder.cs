@@ -41,9 +41,13 @@ internal sealed class ParameterBinder
                 ?? fromFiles.GetValueOrDefault(member.Key);
             if (raw is not null)
             {
-                converted.Add((member, ValueConverter.Convert(raw, member.Type, rootDirectory, member.AllowedValues(build))));
+                var value = ValueConverter.Convert(raw, member.Type, rootDirectory, member.AllowedValues(build));
+                ThrowIfMisshapen(member, raw, value);
+                converted.Add((member, value));
             }
         }
+
+        ThrowIfCompanionMissing(converted, byKey, fromCommandLine, fromEnvironment, fromFiles);
 
         // Store only once every value converted, so a bad value leaves the build untouched.
         var values = new ParameterValues();
@@ -152,6 +156,54 @@ internal sealed class ParameterBinder
         }
 
         return values;
+    }
+
+    /// <summary>Each text of the value (one, or each item of an array) against the member's format.</summary>
+    private static void ThrowIfMisshapen(ParameterMember member, RawValue raw, object? value)
+    {
+        if (member.Format is not { } format)
+        {
+            return;
+        }
+
+        var texts = value switch
+        {
+            string text => [text],
+            string[] array => array,
+            _ => Array.Empty<string>(),
+        };
+        foreach (var text in texts)
+        {
+            if (format.Problem(text) is { } problem)
+            {
+                var shown = member.IsSecret ? "the value" : $"'{text}'";
+                throw new UsageException($"{raw.Source}: {shown} is not valid: {problem}. Use {format.Expected}.");
+            }
+        }
+    }
+
+    private static void ThrowIfCompanionMissing(
+        List<(ParameterMember Member, object? Value)> converted,
+        Dictionary<string, ParameterMember> byKey,
+        params Dictionary<string, RawValue>[] sources)
+    {
+        foreach (var (member, _) in converted)
+        {
+            if (member.RequiredCompanion is not { } companionName)
+            {
+                continue;
+            }
+
+            var companion = byKey.GetValueOrDefault(ParameterNames.Normalize(companionName))
+                ?? throw new InvalidOperationException($"[RequiresParameter(\"{companionName}\")] on {member.Name} names no parameter.");
+            if (converted.All(c => c.Member != companion))
+            {
+                var source = sources.Select(s => s.GetValueOrDefault(member.Key)?.Source).First(s => s is not null);
+                throw new UsageException(
+                    $"{source} is given without --{companion.CommandLineName}, so it would be ignored. "
+                    + $"Give --{companion.CommandLineName} too (or {companion.EnvironmentVariable}), or leave {source} out.");
+            }
+        }
     }
 
     private static UsageException Unknown(string what, string? suggestion, string hint) =>

@@ -15,7 +15,15 @@ internal sealed class ParameterMember
         ValueProviderMember = attribute.ValueProviderMember;
         Type = type;
         IsSecret = isSecret;
+        Format = member.GetCustomAttribute<ParameterFormatAttribute>(inherit: true);
+        RequiredCompanion = member.GetCustomAttribute<RequiresParameterAttribute>()?.OtherParameter;
     }
+
+    /// <summary>The shape its text must have, if the member declares one.</summary>
+    public ParameterFormatAttribute? Format { get; }
+
+    /// <summary>The parameter it needs beside it, if any (a password needs a user name).</summary>
+    public string? RequiredCompanion { get; }
 
     public MemberInfo Member { get; }
 

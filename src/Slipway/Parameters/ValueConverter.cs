@@ -14,6 +14,14 @@ internal static partial class ValueConverter
 {
     public static object? Convert(RawValue raw, Type type, AbsolutePath rootDirectory, IReadOnlyList<string>? allowed = null)
     {
+        // One rule for every parameter and source: an empty value is a mistake (an unset variable in a script),
+        // never "the default". Leaving the parameter out is how to get the default. (An empty SLIPWAY_*
+        // variable never gets here: the environment treats it as unset.)
+        if (raw.Values.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new UsageException($"{raw.Source} is empty. Give it a value ({Describe(type, allowed)}), or leave it out to use its default.");
+        }
+
         if (allowed is not null)
         {
             raw = raw with { Values = [.. raw.Values.Select(v => Allowed(v, allowed, raw.Source, type.IsArray))] };

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using Slipway.Output;
 
@@ -59,9 +60,12 @@ public sealed class ProcessRunner
         }
 
         process.StandardInput.Close();
+        var lastLine = new StrongBox<long>(started);
         var reading = Task.WhenAll(
-            Pump(process.StandardOutput, OutputChannel.StandardOutput, spec.LogOutput, output),
-            Pump(process.StandardError, OutputChannel.StandardError, spec.LogOutput, output));
+            Pump(process.StandardOutput, OutputChannel.StandardOutput, spec.LogOutput, output, lastLine),
+            Pump(process.StandardError, OutputChannel.StandardError, spec.LogOutput, output, lastLine));
+        using var beating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = HeartbeatAsync(spec, started, lastLine, beating.Token);
         try
         {
             await process.WaitForExitAsync(cancellationToken);
@@ -73,6 +77,11 @@ public sealed class ProcessRunner
             log.Warning($"Cancelled: killed {spec.FileName} (pid {process.Id}).");
             throw;
         }
+        finally
+        {
+            await beating.CancelAsync();
+            await heartbeat;
+        }
 
         var result = new ProcessResult(spec.CommandLine, process.ExitCode, output, time.GetElapsedTime(started));
         if (result.ExitCode != 0 && spec.ThrowOnFailure)
@@ -83,10 +92,37 @@ public sealed class ProcessRunner
         return result;
     }
 
-    private async Task Pump(StreamReader reader, OutputChannel stream, bool logOutput, List<OutputLine> output)
+    /// <summary>
+    /// How long a process may be silent in the log before a "still running" line says it is (debootstrap, a
+    /// first restore, a quiet tool): a silent half-minute reads like a hang.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    private async Task HeartbeatAsync(ProcessSpec spec, long started, StrongBox<long> lastLine, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(HeartbeatInterval, time, cancellationToken);
+                var quiet = spec.LogOutput ? time.GetElapsedTime(Interlocked.Read(ref lastLine.Value)) : HeartbeatInterval;
+                if (quiet >= HeartbeatInterval)
+                {
+                    log.Information($"… {Path.GetFileName(spec.FileName)} still running ({time.GetElapsedTime(started).TotalSeconds:0} s)");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The process ended (or the build was cancelled): no more heartbeats.
+        }
+    }
+
+    private async Task Pump(StreamReader reader, OutputChannel stream, bool logOutput, List<OutputLine> output, StrongBox<long> lastLine)
     {
         while (await reader.ReadLineAsync() is { } line)
         {
+            Interlocked.Exchange(ref lastLine.Value, time.GetTimestamp());
             lock (output)
             {
                 output.Add(new OutputLine(stream, line));

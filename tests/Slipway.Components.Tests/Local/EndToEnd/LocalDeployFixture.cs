@@ -1,3 +1,4 @@
+using Slipway.Docker;
 using Xunit.Abstractions;
 
 namespace Slipway.Components.Tests.Local.EndToEnd;
@@ -40,7 +41,41 @@ public sealed class LocalDeployFixture(IMessageSink sink) : IAsyncLifetime
             sink.OnMessage(new Xunit.Sdk.DiagnosticMessage($"EnvironmentDown in {clone.Root} failed: {down}"));
         }
 
+        await RemoveTheClonesImagesAsync(clone.Root);
         clone.Dispose();
         await engine.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The tags the clone's builds gave its image (slipway/api:&lt;version&gt;, :&lt;commit&gt; and the same under the
+    /// local registry's host): removed, so CI leaves no test images in the engine. Only tags on the image the
+    /// clone's record names, and only of the service's repository: nothing another run made is touched.
+    /// </summary>
+    private async Task RemoveTheClonesImagesAsync(string root)
+    {
+        var recordFile = Path.Combine(root, "artifacts", "image.json");
+        if (!File.Exists(recordFile))
+        {
+            return;
+        }
+
+        try
+        {
+            var record = await ImageRecord.ReadAsync(recordFile, CancellationToken.None);
+            using var docker = DockerEngine.FromEnvironment();
+            var image = await docker.Client.Images.InspectImageAsync(record.ImageId);
+            var repository = "/" + record.Repository + ":";
+            foreach (var tag in image.RepoTags ?? [])
+            {
+                if (tag.StartsWith(record.Repository + ":", StringComparison.Ordinal) || tag.Contains(repository, StringComparison.Ordinal))
+                {
+                    await docker.Client.Images.DeleteImageAsync(tag, new global::Docker.DotNet.Models.ImageDeleteParameters { NoPrune = false });
+                }
+            }
+        }
+        catch (Exception exception) when (exception is global::Docker.DotNet.DockerApiException or InvalidDataException or IOException)
+        {
+            sink.OnMessage(new Xunit.Sdk.DiagnosticMessage($"could not remove the images of {root}: {exception.Message}"));
+        }
     }
 }
