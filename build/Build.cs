@@ -29,8 +29,11 @@ using Slipway.Workflows;
 [GitHubActionsInput("promote", "target", Description = "Environment that receives it", Required = true, Default = "production", OptionsFromFiles = "deploy/environments/*.json", ExcludedOptions = ["local"])]
 [GitHubActionsUses("promote", "promote", "aws-actions/configure-aws-credentials@v4", Name = "AWS credentials for production (GitHub OIDC)",
     With = ["role-to-assume=@deploy/environments/production.json#awsRoleArn", "aws-region=@deploy/environments/production.json#region"])]
+[GitHubActions("release", OnPushTags = ["v*"], JobId = "release",
+    InvokedTargets = [nameof(ITest.Test), nameof(IPushPackages.PushPackages)], Parameters = ["PackageFeed=${{ vars.PACKAGE_FEED }}"],
+    ImportSecrets = ["PackageFeedApiKey=NUGET_API_KEY"], TimeoutMinutes = 30, UploadArtifacts = ["packages=artifacts/packages"])]
 // ---- end of workflows ----
-sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment
+sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment, IPushPackages
 {
     public static int Main() => Execute<Build>(x => x.From<ITest>().Test);
 
@@ -41,4 +44,11 @@ sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPubl
     IEnumerable<AbsolutePath> ITest.ServiceTestProjects => [RootDirectory / "tests" / "Api.Tests" / "Api.Tests.csproj"];
 
     string IDockerImage.DefaultImageRepository => "slipway/api";
+
+    /// <summary>What users of Slipway reference (the engine, Docker, AWS, the components, the local cloud) and the template.</summary>
+    IEnumerable<AbsolutePath> IPack.PackProjects =>
+    [
+        .. new[] { "Slipway", "Slipway.Docker", "Slipway.Aws", "Slipway.Components", "Slipway.LocalCloud" }.Select(name => RootDirectory / "src" / name / $"{name}.csproj"),
+        RootDirectory / "templates" / "Slipway.Templates" / "Slipway.Templates.csproj",
+    ];
 }
