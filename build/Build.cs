@@ -48,7 +48,11 @@ sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPubl
     /// <summary>What users of Slipway reference (the engine, Docker, AWS, the components, the local cloud) and the template.</summary>
     IEnumerable<AbsolutePath> IPack.PackProjects =>
     [
-        .. new[] { "Slipway", "Slipway.Docker", "Slipway.Aws", "Slipway.Components", "Slipway.LocalCloud" }.Select(name => RootDirectory / "src" / name / $"{name}.csproj"),
+        RootDirectory / "src" / "Slipway" / "Slipway.csproj",
+        RootDirectory / "src" / "Slipway.Docker" / "Slipway.Docker.csproj",
+        RootDirectory / "src" / "Slipway.Aws" / "Slipway.Aws.csproj",
+        RootDirectory / "src" / "Slipway.Components" / "Slipway.Components.csproj",
+        RootDirectory / "src" / "Slipway.LocalCloud" / "Slipway.LocalCloud.csproj",
         RootDirectory / "templates" / "Slipway.Templates" / "Slipway.Templates.csproj",
     ];
 }

@@ -39,7 +39,8 @@ public interface IPack : ICompile, IHazArtifacts, IHazVersion
                     .SetProperty("Version", version.SemVer)
                     // Paths in pdbs and packages mapped to /_/: the same bytes from any clone of the commit.
                     .SetProperty("ContinuousIntegrationBuild", "true")
-                    .SetProperty("EnableSourceLink", sourceLink ? "true" : "false"), ct);
+                    .SetProperty("EnableSourceLink", sourceLink ? "true" : "false")
+                    .SetProperty("EnableSourceControlManagerQueries", sourceLink ? "true" : "false"), ct);
             }
 
             var packages = PackagesDirectory.GlobFiles("*.nupkg");
