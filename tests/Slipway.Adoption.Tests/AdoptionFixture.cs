@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using Slipway.Components.Tests.Local;
@@ -51,6 +52,13 @@ public sealed class AdoptionFixture(IMessageSink sink) : IAsyncLifetime
 
     public CommandResult? Deploy { get; private set; }
 
+    /// <summary>A newer Slipway.Components (made from this run's) that the feed gets after the deploy.</summary>
+    public string NewerVersion => "0.1.1";
+
+    public CommandResult? RestoreWithoutCheck { get; private set; }
+
+    public CommandResult? RestoreWithCheck { get; private set; }
+
     private string Hive => Path.Combine(Work, "template-hive");
 
     public async Task InitializeAsync()
@@ -91,6 +99,28 @@ public sealed class AdoptionFixture(IMessageSink sink) : IAsyncLifetime
         await GitAsync(Sample, ["add", "-A"], ct);
         await GitAsync(Sample, ["commit", "-q", "-m", "Slipway"], ct);
         Deploy = await Report("deploy", Command.RunAsync(Path.Combine(Sample, "build.sh"), ["Deploy"], Sample, ct));
+
+        PublishNewerComponents();
+        RestoreWithoutCheck = await Report("restore", Command.RunAsync(Path.Combine(Sample, "build.sh"), ["Restore"], Sample, ct));
+        RestoreWithCheck = await Report("restore --check-updates", Command.RunAsync(Path.Combine(Sample, "build.sh"), ["Restore", "--check-updates"], Sample, ct));
+    }
+
+    /// <summary>Slipway.Components at <see cref="NewerVersion"/> in the feed: this run's package with another version in its nuspec.</summary>
+    private void PublishNewerComponents()
+    {
+        var newer = Path.Combine(Feed, $"Slipway.Components.{NewerVersion}.nupkg");
+        File.Copy(Path.Combine(Feed, $"Slipway.Components.{Version}.nupkg"), newer);
+        using var zip = ZipFile.Open(newer, ZipArchiveMode.Update);
+        var nuspec = zip.GetEntry("Slipway.Components.nuspec")!;
+        string text;
+        using (var reader = new StreamReader(nuspec.Open()))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        nuspec.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry("Slipway.Components.nuspec").Open());
+        writer.Write(text.Replace($"<version>{Version}</version>", $"<version>{NewerVersion}</version>", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()

@@ -141,6 +141,17 @@ public sealed class AdoptionTests(AdoptionFixture fixture) : IClassFixture<Adopt
         Assert.Empty(offending);
     }
 
+    [Fact]
+    public void Only_when_asked_the_build_says_that_the_feed_has_a_newer_Slipway()
+    {
+        AssertSucceeded(fixture.RestoreWithoutCheck, "./build.sh Restore in the sample");
+        AssertSucceeded(fixture.RestoreWithCheck, "./build.sh Restore --check-updates in the sample");
+        var message = $"Slipway.Components {fixture.NewerVersion} is in your feed (the build references {fixture.Version})";
+        Assert.DoesNotContain(message, fixture.RestoreWithoutCheck!.Output, StringComparison.Ordinal);
+        Assert.Contains(message, fixture.RestoreWithCheck!.Output, StringComparison.Ordinal);
+        Assert.Contains("build/_build.csproj", fixture.RestoreWithCheck.Output, StringComparison.Ordinal);
+    }
+
     private string PackagePath(string package) => Path.Combine(fixture.Feed, $"{package}.{fixture.Version}.nupkg");
 
     private static void AssertSucceeded(CommandResult? step, string what)

@@ -10,7 +10,7 @@ using Slipway.Workflows;
     ConcurrencyGroup = "ci-${{ github.ref }}", ConcurrencyCancelInProgress = true,
     InvokedTargets = [nameof(ITest.Test)], TimeoutMinutes = 30, UploadArtifacts = ["test-results=artifacts/test-results"])]
 // ---- end of workflows ----
-sealed class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment
+sealed class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment, ISlipwayUpdates
 {
     public static int Main() => Execute<Build>(x => x.From<ITest>().Test);
 
