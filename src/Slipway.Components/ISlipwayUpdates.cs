@@ -51,11 +51,11 @@ internal static class SlipwayUpdateList
     {
         using var document = JsonDocument.Parse(json);
         var updates = new List<SlipwayUpdate>();
-        foreach (var project in Array(document.RootElement, "projects"))
+        foreach (var project in Items(document.RootElement, "projects"))
         {
-            foreach (var framework in Array(project, "frameworks"))
+            foreach (var framework in Items(project, "frameworks"))
             {
-                foreach (var package in Array(framework, "topLevelPackages"))
+                foreach (var package in Items(framework, "topLevelPackages"))
                 {
                     var id = package.GetProperty("id").GetString() ?? string.Empty;
                     if (id.StartsWith("Slipway.", StringComparison.OrdinalIgnoreCase)
@@ -73,6 +73,6 @@ internal static class SlipwayUpdateList
         return updates;
     }
 
-    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray() : [];
+    private static JsonElement[] Items(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? [.. array.EnumerateArray()] : [];
 }

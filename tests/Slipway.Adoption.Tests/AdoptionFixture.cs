@@ -19,6 +19,9 @@ public sealed class AdoptionFixture(IMessageSink sink) : IAsyncLifetime
     public const string ApiKey = "adoption-test-api-key-6f1c";
     public const string SampleProject = "src/Sample/Sample.csproj";
 
+    /// <summary>The sample's image repository: its images are this test's own, removed at the end.</summary>
+    public const string ImageRepository = "slipway-adoption-test/sample";
+
     private readonly EngineFixture engine = new();
 
     public string Work { get; } = Directory.CreateTempSubdirectory("slipway-adoption-").FullName;
@@ -84,7 +87,7 @@ public sealed class AdoptionFixture(IMessageSink sink) : IAsyncLifetime
         await CreateSampleAsync(ct);
         var template = Directory.GetFiles(Feed, "Slipway.Templates.*.nupkg").Single();
         await Command.SucceedAsync("dotnet", ["new", "install", template, "--debug:custom-hive", Hive], Sample, ct);
-        string[] slipway = ["new", "slipway", "--project", SampleProject, "--port", ServicePort.ToString(CultureInfo.InvariantCulture), "--debug:custom-hive", Hive];
+        string[] slipway = ["new", "slipway", "--project", SampleProject, "--image-repository", ImageRepository, "--port", ServicePort.ToString(CultureInfo.InvariantCulture), "--debug:custom-hive", Hive];
         Template = await Report("dotnet new slipway", Command.RunAsync("dotnet", slipway, Sample, ct));
         if (Template.ExitCode != 0)
         {
@@ -135,6 +138,7 @@ public sealed class AdoptionFixture(IMessageSink sink) : IAsyncLifetime
             }
         }
 
+        await RemoveImagesAsync();
         DeleteFromNuGetCache();
         try
         {
@@ -196,6 +200,19 @@ public sealed class AdoptionFixture(IMessageSink sink) : IAsyncLifetime
 
     private static Task GitAsync(string directory, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
         Command.SucceedAsync("git", ["-c", "user.name=adoption", "-c", "user.email=adoption@localhost", .. arguments], directory, cancellationToken);
+
+    private static async Task RemoveImagesAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var images = await Command.RunAsync("docker", ["images", "--format", "{{.Repository}}:{{.Tag}}"], Path.GetTempPath(), timeout.Token);
+        var ours = images.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(image => image.Contains(ImageRepository + ":", StringComparison.Ordinal) && !image.EndsWith(":<none>", StringComparison.Ordinal))
+            .ToList();
+        if (ours.Count > 0)
+        {
+            await Command.RunAsync("docker", ["rmi", "-f", .. ours], Path.GetTempPath(), timeout.Token);
+        }
+    }
 
     /// <summary>The packages of this run's version, restored into the machine's NuGet cache by the sample's build.</summary>
     private void DeleteFromNuGetCache()

@@ -96,7 +96,7 @@ public sealed class AdoptionTests(AdoptionFixture fixture) : IClassFixture<Adopt
         var build = File.ReadAllText(Path.Combine(fixture.Sample, "build", "_build.csproj"));
         Assert.Contains($"<SlipwayVersion>{fixture.Version}</SlipwayVersion>", build, StringComparison.Ordinal);
         Assert.Contains($"\"containerPort\": {fixture.ServicePort}", File.ReadAllText(Path.Combine(fixture.Sample, "deploy", "taskdef.json")), StringComparison.Ordinal);
-        Assert.Contains("\"repository\": \"sample\"", File.ReadAllText(Path.Combine(fixture.Sample, "deploy", "environments", "local.json")), StringComparison.Ordinal);
+        Assert.Contains($"\"repository\": \"{AdoptionFixture.ImageRepository}\"", File.ReadAllText(Path.Combine(fixture.Sample, "deploy", "environments", "local.json")), StringComparison.Ordinal);
         Assert.Contains("\"Sample.dll\"", File.ReadAllText(Path.Combine(fixture.Sample, "deploy", "Dockerfile")), StringComparison.Ordinal);
 
         Assert.NotNull(fixture.TemplateAgain);
