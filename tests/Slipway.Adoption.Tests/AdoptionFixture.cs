@@ -87,7 +87,7 @@ public sealed class AdoptionFixture(IMessageSink sink) : IAsyncLifetime
         await CreateSampleAsync(ct);
         var template = Directory.GetFiles(Feed, "Slipway.Templates.*.nupkg").Single();
         await Command.SucceedAsync("dotnet", ["new", "install", template, "--debug:custom-hive", Hive], Sample, ct);
-        string[] slipway = ["new", "slipway", "--project", SampleProject, "--image-repository", ImageRepository, "--port", ServicePort.ToString(CultureInfo.InvariantCulture), "--debug:custom-hive", Hive];
+        string[] slipway = ["new", "slipway", "--service-project", SampleProject, "--image-repository", ImageRepository, "--port", ServicePort.ToString(CultureInfo.InvariantCulture), "--debug:custom-hive", Hive];
         Template = await Report("dotnet new slipway", Command.RunAsync("dotnet", slipway, Sample, ct));
         if (Template.ExitCode != 0)
         {
