@@ -1,4 +1,5 @@
 using Slipway.Processes;
+using Slipway.Tools;
 
 namespace Slipway.Components;
 
@@ -31,16 +32,18 @@ public interface IPack : ICompile, IHazArtifacts, IHazVersion
             PackagesDirectory.CreateDirectory();
             foreach (var project in PackProjects)
             {
-                await DotNet.RunAsync("pack", s => s
+                var settings = new Func<DotNetSettings, DotNetSettings>(s => s
                     .SetProjectFile(project)
                     .SetConfiguration(Configuration.Release)
                     .SetOutput(PackagesDirectory)
                     .EnableNoRestore()
                     .SetProperty("Version", version.SemVer)
                     // Paths in pdbs and packages mapped to /_/: the same bytes from any clone of the commit.
-                    .SetProperty("ContinuousIntegrationBuild", "true")
-                    .SetProperty("EnableSourceLink", sourceLink ? "true" : "false")
-                    .SetProperty("EnableSourceControlManagerQueries", sourceLink ? "true" : "false"), ct);
+                    .SetProperty("ContinuousIntegrationBuild", "true"));
+                await DotNet.RunAsync("pack", s => sourceLink
+                    ? settings(s)
+                    // Without a remote there is no repository information (and no source root to map): map the root itself.
+                    : settings(s).SetProperty("EnableSourceLink", "false").SetProperty("EnableSourceControlManagerQueries", "false").SetProperty("PathMap", $"{RootDirectory}=/_/"), ct);
             }
 
             var packages = PackagesDirectory.GlobFiles("*.nupkg");
