@@ -168,7 +168,10 @@ public sealed class AdoptionFixture(IMessageSink sink) : IAsyncLifetime
             var to = Path.Combine(Source, file.Trim('\r', '\n'));
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(from, to);
-            File.SetUnixFileMode(to, File.GetUnixFileMode(from));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(to, File.GetUnixFileMode(from));
+            }
         }
 
         await GitAsync(Source, ["init", "-q", "-b", "main"], cancellationToken);
@@ -198,7 +201,7 @@ public sealed class AdoptionFixture(IMessageSink sink) : IAsyncLifetime
         return result;
     }
 
-    private static Task GitAsync(string directory, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+    private static Task<CommandResult> GitAsync(string directory, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
         Command.SucceedAsync("git", ["-c", "user.name=adoption", "-c", "user.email=adoption@localhost", .. arguments], directory, cancellationToken);
 
     private static async Task RemoveImagesAsync()
