@@ -1,3 +1,4 @@
+using System.Globalization;
 using Slipway.Processes;
 using Slipway.Tools;
 
@@ -39,7 +40,9 @@ public interface IPack : ICompile, IHazArtifacts, IHazVersion
                     .EnableNoRestore()
                     .SetProperty("Version", version.SemVer)
                     // Paths in pdbs and packages mapped to /_/: the same bytes from any clone of the commit.
-                    .SetProperty("ContinuousIntegrationBuild", "true"));
+                    .SetProperty("ContinuousIntegrationBuild", "true")
+                    // The zip entries' times: the commit's, not now (NuGet stamps the pack time otherwise).
+                    .SetProperty("DeterministicTimestamp", (version.CommitTime ?? DateTimeOffset.UnixEpoch).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
                 await DotNet.RunAsync("pack", s => sourceLink
                     ? settings(s)
                     // Without a remote there is no repository information (and no source root to map): map the root itself.
