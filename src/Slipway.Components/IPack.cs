@@ -41,8 +41,9 @@ public interface IPack : ICompile, IHazArtifacts, IHazVersion
                     .SetProperty("Version", version.SemVer)
                     // Paths in pdbs and packages mapped to /_/: the same bytes from any clone of the commit.
                     .SetProperty("ContinuousIntegrationBuild", "true")
-                    // The zip entries' times: the commit's, not now (NuGet stamps the pack time otherwise).
-                    .SetProperty("DeterministicTimestamp", (version.CommitTime ?? DateTimeOffset.UnixEpoch).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+                    // The zip entries' times: the commit's, not now (NuGet stamps the pack time otherwise); zip
+                    // times start in 1980.
+                    .SetProperty("DeterministicTimestamp", (version.CommitTime ?? ZipEpoch).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
                 await DotNet.RunAsync("pack", s => sourceLink
                     ? settings(s)
                     // Without a remote there is no repository information (and no source root to map): map the root itself.
@@ -52,6 +53,8 @@ public interface IPack : ICompile, IHazArtifacts, IHazVersion
             var packages = PackagesDirectory.GlobFiles("*.nupkg");
             ReportSummary($"{packages.Count} packages {version.SemVer} → {PackagesDirectory.RelativeTo(RootDirectory)}");
         });
+
+    private static DateTimeOffset ZipEpoch => new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>SourceLink needs the remote's URL; without one it would only warn on every project.</summary>
     private async Task<bool> HasRemoteAsync(CancellationToken cancellationToken)
