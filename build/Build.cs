@@ -30,7 +30,7 @@ using Slipway.Workflows;
 [GitHubActionsUses("promote", "promote", "aws-actions/configure-aws-credentials@v4", Name = "AWS credentials for production (GitHub OIDC)",
     With = ["role-to-assume=@deploy/environments/production.json#awsRoleArn", "aws-region=@deploy/environments/production.json#region"])]
 [GitHubActions("release", OnPushTags = ["v*"], JobId = "release",
-    InvokedTargets = [nameof(ITest.Test), nameof(IPushPackages.PushPackages)], Parameters = ["PackageFeed=${{ vars.PACKAGE_FEED }}"],
+    InvokedTargets = [nameof(ITest.Test), nameof(IPushPackages.PushPackages)], Parameters = ["PackageFeed=https://api.nuget.org/v3/index.json"],
     ImportSecrets = ["PackageFeedApiKey=NUGET_API_KEY"], TimeoutMinutes = 30, UploadArtifacts = ["packages=artifacts/packages"])]
 // ---- end of workflows ----
 sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment, IPushPackages

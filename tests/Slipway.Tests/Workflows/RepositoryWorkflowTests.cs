@@ -84,7 +84,7 @@ public sealed class RepositoryWorkflowTests
     }
 
     [Fact]
-    public void Release_tests_then_packs_and_pushes_on_a_version_tag_with_the_key_from_secrets()
+    public void Release_tests_then_packs_and_pushes_to_nuget_org_on_a_version_tag_with_the_key_from_secrets()
     {
         var release = Load("release");
         Assert.Equal(["push"], release.Keys("on"));
@@ -93,7 +93,7 @@ public sealed class RepositoryWorkflowTests
         Assert.Equal("read", release.Text("permissions", "contents"));
         var run = release.Step("release", "./build.sh Test PushPackages");
         Assert.NotNull(run);
-        Assert.Equal("${{ vars.PACKAGE_FEED }}", ParsedWorkflow.Value(run, "env", "SLIPWAY_PACKAGE_FEED"));
+        Assert.Equal("https://api.nuget.org/v3/index.json", ParsedWorkflow.Value(run, "env", "SLIPWAY_PACKAGE_FEED"));
         Assert.Equal("${{ secrets.NUGET_API_KEY }}", ParsedWorkflow.Value(run, "env", "SLIPWAY_PACKAGE_FEED_API_KEY"));
         Assert.Equal("artifacts/packages", ParsedWorkflow.Value(release.Step("release", "actions/upload-artifact"), "with", "path"));
     }
