@@ -32,6 +32,12 @@ public interface INukeBuild
     /// <summary>Who runs the build: <c>GITHUB_ACTOR</c> on CI, else git's <c>user.name &lt;user.email&gt;</c>, else the OS user.</summary>
     string Actor { get; }
 
+    /// <summary>
+    /// The names of the targets this run will execute (planned and not skipped), as NUKE's <c>ScheduledTargets</c>: a
+    /// target that prepares for later ones (EnvironmentUp for EcrPush) checks their inputs before it changes anything.
+    /// </summary>
+    IReadOnlySet<string> ScheduledTargets { get; }
+
     /// <summary>Cancelled on Ctrl+C (SIGINT) or SIGTERM; pass it to every async call a target makes.</summary>
     CancellationToken CancellationToken { get; }
 

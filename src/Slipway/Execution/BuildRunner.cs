@@ -117,6 +117,7 @@ internal sealed class BuildRunner
         }
 
         ThrowIfRequirementsUnmet(plan, parameters);
+        session.ScheduledTargets = plan.Targets.Where(t => t.Status != TargetStatus.Skipped).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         return await ExecuteAsync(plan, session, abort);
     }
 

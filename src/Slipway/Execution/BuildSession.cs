@@ -48,6 +48,9 @@ internal sealed class BuildSession
 
     public ParameterValues Values { get; set; } = new();
 
+    /// <summary>The names of the planned targets that are not skipped; set once the plan is made.</summary>
+    public IReadOnlySet<string> ScheduledTargets { get; set; } = new HashSet<string>();
+
     /// <summary>The token targets see: the build's abort token, or a fresh one for assured targets after an abort.</summary>
     public CancellationToken TargetToken { get; set; }
 
