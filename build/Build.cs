@@ -33,7 +33,7 @@ using Slipway.Workflows;
     InvokedTargets = [nameof(ITest.Test), nameof(IPushPackages.PushPackages)], Parameters = ["PackageFeed=https://api.nuget.org/v3/index.json"],
     ImportSecrets = ["PackageFeedApiKey=NUGET_API_KEY"], TimeoutMinutes = 30, UploadArtifacts = ["packages=artifacts/packages"])]
 // ---- end of workflows ----
-sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment, IPromote, IRollback, IReleases, IPushPackages
+sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment, IPromote, IRollback, IReleases, IAwsPolicy, IPushPackages
 {
     public static int Main() => Execute<Build>(x => x.From<ITest>().Test);
 

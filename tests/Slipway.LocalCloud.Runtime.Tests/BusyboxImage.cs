@@ -6,7 +6,8 @@ namespace Slipway.LocalCloud.Runtime.Tests;
 
 /// <summary>
 /// A tiny image made without the internet: the host's static busybox (package busybox-static) and the links
-/// that make it a shell, sleep, wget and an HTTP server, imported into the engine from a tar stream. The
+/// that make it a shell, sleep, wget and an HTTP server, imported into the engine from a tar stream (the runtime's
+/// tests and the local cloud's end-to-end tests share this file). The
 /// HTTP server serves /www, whose /health answers with the text of <c>$TASK_NAME</c> written at start.
 /// </summary>
 internal static class BusyboxImage
@@ -20,7 +21,7 @@ internal static class BusyboxImage
     {
         if (!File.Exists(HostBusybox))
         {
-            throw new InvalidOperationException($"{HostBusybox} is missing: install it with `sudo apt-get install busybox-static` (the runtime tests build their image from it).");
+            throw new InvalidOperationException($"{HostBusybox} is missing: install it with `sudo apt-get install busybox-static` (the local cloud's tests build their image from it).");
         }
 
         using var tar = new MemoryStream();

@@ -77,7 +77,7 @@ public sealed class DaemonTests(EngineCloud engine)
     public async Task After_kill_9_a_restart_loses_nothing_and_SIGTERM_stops_the_daemon_but_not_its_tasks()
     {
         var state = Directory.CreateTempSubdirectory("slipway-localcloud-daemon-").FullName;
-        var runtime = new DockerTaskRuntime(engine.Engine, LocalCloudMain.ScopeOf(state), NullLog.Instance, TimeProvider.System);
+        var runtime = new DockerTaskRuntime(engine.Engine, DockerTaskRuntime.ScopeFor(state), NullLog.Instance, TimeProvider.System);
         var port = EngineCloud.FreePort();
         var published = EngineCloud.FreePort();
         Process? daemon = null;

@@ -113,12 +113,13 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
     /// Renders the template as EcsDeploy will, with a stand-in image, before anything remote is changed: a target that
     /// prepares the environment for this deploy (EnvironmentUp) refuses early what EcsDeploy would refuse.
     /// </summary>
+    /// <returns>The rendering (its family and roles are what the deploy will register).</returns>
     /// <exception cref="DeployConfigurationException">The template is missing or does not render.</exception>
-    public static void CheckTemplate(DeployEnvironment environment, string templateFile, Func<string, string?> getEnvironmentVariable)
+    public static RegisterTaskDefinitionRequest CheckTemplate(DeployEnvironment environment, string templateFile, Func<string, string?> getEnvironmentVariable)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var standIn = $"{environment.Repository}@sha256:{new string('0', 64)}";
-        Render(templateFile, environment, standIn, "0.0.0", new string('0', 40), getEnvironmentVariable);
+        return Render(templateFile, environment, standIn, "0.0.0", new string('0', 40), getEnvironmentVariable);
     }
 
     private static RegisterTaskDefinitionRequest Render(EcsDeployRequest request, string image) =>

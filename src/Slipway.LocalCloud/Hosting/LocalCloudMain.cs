@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Slipway.Docker;
@@ -20,14 +18,10 @@ internal static class LocalCloudMain
         using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
         using var engine = DockerEngine.FromEnvironment();
         var time = TimeProvider.System;
-        var runtime = new DockerTaskRuntime(engine, ScopeOf(options.StateDirectory), new LoggerLog(loggers.CreateLogger("Slipway.LocalCloud.Runtime")), time);
+        var runtime = new DockerTaskRuntime(engine, DockerTaskRuntime.ScopeFor(options.StateDirectory), new LoggerLog(loggers.CreateLogger("Slipway.LocalCloud.Runtime")), time);
         await using var balancer = new LocalLoadBalancer(new LoggerLog(loggers.CreateLogger("Slipway.LocalCloud.LoadBalancer")), time);
         await using var app = CloudHost.Build(options, runtime, balancer, time);
         await app.RunAsync();
         return 0;
     }
-
-    /// <summary><c>slipway-</c> and 12 hex digits of the state directory's full path: stable across restarts, distinct per state.</summary>
-    public static string ScopeOf(string stateDirectory)
-        => "slipway-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(stateDirectory))))[..12];
 }

@@ -18,7 +18,7 @@ internal sealed class CountingProxy : IDisposable
     private readonly HttpListener listener = new();
     private readonly HttpClient upstream = new();
     private readonly string target;
-    private readonly ConcurrentQueue<(string Operation, string Body)> requests = new();
+    private readonly ConcurrentQueue<(string Action, string Operation, string Body)> requests = new();
     private readonly Task loop;
 
     public CountingProxy(string targetUrl)
@@ -33,6 +33,9 @@ internal sealed class CountingProxy : IDisposable
     public string Url { get; }
 
     public IReadOnlyList<string> Operations => [.. requests.Select(r => r.Operation)];
+
+    /// <summary>The calls as IAM names them: <c>ecr:DescribeImages</c>, <c>ecs:UpdateService</c>, <c>sts:GetCallerIdentity</c>.</summary>
+    public IReadOnlyList<string> Actions => [.. requests.Select(r => r.Action)];
 
     /// <summary>The body of the last request for an operation (moto ignores some members, e.g. deploymentConfiguration).</summary>
     public string LastBody(string operation) => requests.Last(r => r.Operation == operation).Body;
@@ -79,7 +82,9 @@ internal sealed class CountingProxy : IDisposable
         using var body = new MemoryStream();
         await context.Request.InputStream.CopyToAsync(body);
         var bytes = body.ToArray();
-        requests.Enqueue((OperationOf(context.Request.Headers["X-Amz-Target"], bytes), Encoding.UTF8.GetString(bytes)));
+        var amzTarget = context.Request.Headers["X-Amz-Target"];
+        var operation = OperationOf(amzTarget, bytes);
+        requests.Enqueue(($"{ServiceOf(amzTarget)}:{operation}", operation, Encoding.UTF8.GetString(bytes)));
 
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), target + context.Request.RawUrl) { Content = new ByteArrayContent(bytes) };
         foreach (var name in context.Request.Headers.AllKeys.Where(k => k is not null && k is not "Host" and not "Content-Length" and not "Connection" and not "Expect"))
@@ -109,6 +114,15 @@ internal sealed class CountingProxy : IDisposable
             context.Response.Abort();
         }
     }
+
+    /// <summary>The IAM prefix of a call: its X-Amz-Target's service, or STS for a query call.</summary>
+    private static string ServiceOf(string? amzTarget) => amzTarget switch
+    {
+        null or "" => "sts",
+        _ when amzTarget.StartsWith("AmazonEC2ContainerRegistry", StringComparison.Ordinal) => "ecr",
+        _ when amzTarget.StartsWith("AmazonEC2ContainerService", StringComparison.Ordinal) => "ecs",
+        _ => amzTarget[..amzTarget.IndexOf('.', StringComparison.Ordinal)],
+    };
 
     private static string OperationOf(string? amzTarget, byte[] body)
     {

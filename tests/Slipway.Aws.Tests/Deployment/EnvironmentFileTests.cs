@@ -141,6 +141,19 @@ public sealed class EnvironmentFileTests
         Directory.Delete(directory, recursive: true);
     }
 
+    [Theory]
+    [InlineData("slipway-deploy", "'awsRoleArn' is 'slipway-deploy': give a role ARN such as \"arn:aws:iam::123456789012:role/slipway-deploy-staging\"")]
+    [InlineData("arn:aws:iam::999999999999:role/slipway-deploy", "'awsRoleArn' is a role of another account than 'account' (123456789012)")]
+    public void AwsRoleArn_must_be_a_role_of_the_environments_account(string role, string expected)
+    {
+        var text = Valid.Replace("\"cluster\"", $"\"awsRoleArn\": \"{role}\",\n  \"cluster\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<DeployConfigurationException>(() => EnvironmentFiles.Parse(text, "staging", "staging.json"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal("arn:aws:iam::123456789012:role/slipway-deploy-staging", EnvironmentFiles.Parse(Valid.Replace("\"cluster\"", "\"awsRoleArn\": \"arn:aws:iam::123456789012:role/slipway-deploy-staging\",\n  \"cluster\"", StringComparison.Ordinal), "staging", "staging.json").AwsRoleArn);
+    }
+
     [Fact]
     public void Defaults_apply_when_optional_fields_are_left_out()
     {

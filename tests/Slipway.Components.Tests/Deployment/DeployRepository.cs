@@ -130,7 +130,7 @@ internal sealed class DeployRepository : IAsyncDisposable
     }
 
     /// <summary>This repository's deploy components, composed as build/Build.cs composes them; AWS keys from the test.</summary>
-    private sealed class DeployBuild : NukeBuild, IDeploy
+    private sealed class DeployBuild : NukeBuild, IDeploy, IAwsPolicy
     {
         AbsolutePath IPublish.PublishProject => RootDirectory / "src" / "App" / "App.csproj";
 

@@ -13,6 +13,7 @@ using Slipway.LocalCloud.Runtime;
 using Slipway.LocalCloud.Scheduling;
 using Slipway.Output;
 using Task = System.Threading.Tasks.Task;
+using Slipway.LocalCloud.Runtime.Tests;
 
 namespace Slipway.LocalCloud.Tests.Support;
 

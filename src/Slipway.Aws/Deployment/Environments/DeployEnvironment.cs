@@ -58,6 +58,13 @@ public sealed record DeployEnvironment
     /// <summary>A protected environment is only deployed by promotion or from CI, never from a laptop by accident.</summary>
     public bool Protected { get; init; }
 
+    /// <summary>
+    /// The IAM role CI assumes through GitHub OIDC to deploy here (<c>arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;</c>): the
+    /// generated workflows pass it to aws-actions/configure-aws-credentials; <c>./build.sh AwsPolicy</c> writes its
+    /// permissions and trust policy.
+    /// </summary>
+    public string? AwsRoleArn { get; init; }
+
     public bool IsLocal => Kind == EnvironmentKinds.Local;
 }
 

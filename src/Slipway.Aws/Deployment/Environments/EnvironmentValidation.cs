@@ -69,6 +69,15 @@ internal static partial class EnvironmentValidation
             problems.Add($"'endpoints.registry' is '{registry}': give host[:port] only, e.g. \"127.0.0.1:5000\"");
         }
 
+        if (e.AwsRoleArn is { } role && !RoleArn().IsMatch(role))
+        {
+            problems.Add($"'awsRoleArn' is '{role}': give a role ARN such as \"arn:aws:iam::{(e.Account.Length > 0 ? e.Account : "111111111111")}:role/slipway-deploy-{e.Name}\"");
+        }
+        else if (e.AwsRoleArn is { } inAccount && e.Account.Length > 0 && !inAccount.StartsWith($"arn:aws:iam::{e.Account}:", StringComparison.Ordinal))
+        {
+            problems.Add($"'awsRoleArn' is a role of another account than 'account' ({e.Account})");
+        }
+
         if (e.PromoteFrom == e.Name)
         {
             problems.Add("'promoteFrom' names this environment itself");
@@ -86,6 +95,9 @@ internal static partial class EnvironmentValidation
             problems.Add($"'{field}' is missing: add {what}");
         }
     }
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}$")]
+    private static partial Regex RoleArn();
 
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex AccountId();
