@@ -23,12 +23,14 @@ $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 # The build's inputs: its own sources, the engine and libraries it references, and the shared MSBuild files.
 function Get-InputsHash {
     $extensions = '.cs', '.csproj', '.props', '.targets'
-    $folders = @('build') + @(Get-ChildItem (Join-Path $Root 'src') -Directory -Filter 'Slipway*' | ForEach-Object { "src/$($_.Name)" })
+    # A repository that uses Slipway from packages has build/ alone (and perhaps no src/).
+    $src = Join-Path $Root 'src'
+    $folders = @('build') + @(if (Test-Path $src) { Get-ChildItem $src -Directory -Filter 'Slipway*' | ForEach-Object { "src/$($_.Name)" } })
     $files = foreach ($folder in $folders) {
         Get-ChildItem (Join-Path $Root $folder) -Recurse -File |
             Where-Object { $extensions -contains $_.Extension -and $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
     }
-    $files = @($files) + @('global.json', 'Directory.Build.props', 'Directory.Packages.props' | ForEach-Object { Get-Item (Join-Path $Root $_) })
+    $files = @($files) + @('global.json', 'Directory.Build.props', 'Directory.Packages.props' | ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ } | ForEach-Object { Get-Item $_ })
     $sha = [System.Security.Cryptography.SHA1]::Create()
     $text = ($files | ForEach-Object { "$($_.FullName.Substring($Root.Length + 1).Replace('\', '/')) $((Get-FileHash $_.FullName -Algorithm SHA1).Hash)" } |
         Sort-Object -CaseSensitive) -join "`n"

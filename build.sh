@@ -18,10 +18,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # The build's inputs: its own sources, the engine and libraries it references, and the shared MSBuild files.
 inputs_hash() {
   cd "$ROOT"
+  # A repository that uses Slipway from packages has build/ alone (its libraries come with the build's restore).
+  local sources=(build) dir
+  for dir in src/Slipway src/Slipway.*; do [[ -d "$dir" ]] && sources+=("$dir"); done
   {
-    find build src/Slipway src/Slipway.* -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) \
+    find "${sources[@]}" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) \
       -not -path '*/bin/*' -not -path '*/obj/*' 2>/dev/null | LC_ALL=C sort | xargs -d '\n' sha1sum
-    sha1sum global.json Directory.Build.props Directory.Packages.props 2>/dev/null
+    sha1sum global.json Directory.Build.props Directory.Packages.props 2>/dev/null || true  # those the repository has
   } | sha1sum | cut -d' ' -f1
 }
 

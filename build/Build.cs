@@ -29,8 +29,11 @@ using Slipway.Workflows;
 [GitHubActionsInput("promote", "target", Description = "Environment that receives it", Required = true, Default = "production", OptionsFromFiles = "deploy/environments/*.json", ExcludedOptions = ["local"])]
 [GitHubActionsUses("promote", "promote", "aws-actions/configure-aws-credentials@v4", Name = "AWS credentials for production (GitHub OIDC)",
     With = ["role-to-assume=@deploy/environments/production.json#awsRoleArn", "aws-region=@deploy/environments/production.json#region"])]
+[GitHubActions("release", OnPushTags = ["v*"], JobId = "release",
+    InvokedTargets = [nameof(ITest.Test), nameof(IPushPackages.PushPackages)], Parameters = ["PackageFeed=https://api.nuget.org/v3/index.json"],
+    ImportSecrets = ["PackageFeedApiKey=NUGET_API_KEY"], TimeoutMinutes = 30, UploadArtifacts = ["packages=artifacts/packages"])]
 // ---- end of workflows ----
-sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment, IPromote, IRollback, IReleases, IAwsPolicy
+sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment, IPromote, IRollback, IReleases, IAwsPolicy, IPushPackages
 {
     public static int Main() => Execute<Build>(x => x.From<ITest>().Test);
 
@@ -41,4 +44,15 @@ sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPubl
     IEnumerable<AbsolutePath> ITest.ServiceTestProjects => [RootDirectory / "tests" / "Api.Tests" / "Api.Tests.csproj"];
 
     string IDockerImage.DefaultImageRepository => "slipway/api";
+
+    /// <summary>What users of Slipway reference (the engine, Docker, AWS, the components, the local cloud) and the template.</summary>
+    IEnumerable<AbsolutePath> IPack.PackProjects =>
+    [
+        RootDirectory / "src" / "Slipway" / "Slipway.csproj",
+        RootDirectory / "src" / "Slipway.Docker" / "Slipway.Docker.csproj",
+        RootDirectory / "src" / "Slipway.Aws" / "Slipway.Aws.csproj",
+        RootDirectory / "src" / "Slipway.Components" / "Slipway.Components.csproj",
+        RootDirectory / "src" / "Slipway.LocalCloud" / "Slipway.LocalCloud.csproj",
+        RootDirectory / "templates" / "Slipway.Templates" / "Slipway.Templates.csproj",
+    ];
 }

@@ -16,8 +16,13 @@ public interface ILocalEnvironment : IEnvironmentUp, IEcsDeploy, IHazConfigurati
     /// <summary>Pids, logs and state of the local environment.</summary>
     AbsolutePath LocalEnvironmentDirectory => TemporaryDirectory / "local";
 
-    /// <summary>The local cloud's project: published into the local environment when it has to start.</summary>
-    AbsolutePath LocalCloudProject => RootDirectory / "src" / "Slipway.LocalCloud" / "Slipway.LocalCloud.csproj";
+    /// <summary>
+    /// The local cloud, copied into the local environment when it has to start: its project in this repository
+    /// (published), else the published binaries the Slipway.LocalCloud package put next to the build.
+    /// </summary>
+    AbsolutePath LocalCloudProject => RootDirectory / "src" / "Slipway.LocalCloud" / "Slipway.LocalCloud.csproj" is { FileExists: true } project
+        ? project
+        : AbsolutePath.Create(AppContext.BaseDirectory) / "slipway-localcloud";
 
     [Parameter("EnvironmentDown: also delete the local environment's state (repositories and images, task definitions, services)")]
     bool Purge => TryGetValue<bool>(() => Purge) ?? false;

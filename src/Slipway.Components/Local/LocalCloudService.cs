@@ -5,10 +5,12 @@ namespace Slipway.Components.Local;
 
 /// <summary>
 /// The local cloud (<c>src/Slipway.LocalCloud</c>) kept running on 127.0.0.1, detached, with its state under the
-/// layout. It runs from a private copy of its binaries, published when it has to start, so a rebuild of the
-/// solution never replaces the files of the running process.
+/// layout. It runs from a private copy of its binaries, made when it has to start, so a rebuild of the solution
+/// (or an update of the package) never replaces the files of the running process. <paramref name="source"/> is its
+/// project, published into the copy, or a directory of its published binaries (what the Slipway.LocalCloud
+/// package puts next to a build), copied.
 /// </summary>
-internal sealed class LocalCloudService(LocalEnvironmentLayout layout, AbsolutePath project, string configuration, ILog log, TimeProvider timeProvider)
+internal sealed class LocalCloudService(LocalEnvironmentLayout layout, AbsolutePath source, string configuration, ILog log, TimeProvider timeProvider)
 {
     public const string Assembly = "Slipway.LocalCloud.dll";
 
@@ -34,7 +36,15 @@ internal sealed class LocalCloudService(LocalEnvironmentLayout layout, AbsoluteP
                 $"Something else listens on 127.0.0.1:{endpoint.Port} (another clone's local cloud?), where this clone's local cloud should. Stop it (./build.sh EnvironmentDown in that clone), or give this environment another port in the \"endpoints\" of its environment file.");
         }
 
-        await PublishAsync(cancellationToken);
+        if (source.DirectoryExists)
+        {
+            CopyPublishedBinaries();
+        }
+        else
+        {
+            await PublishAsync(cancellationToken);
+        }
+
         layout.CloudState.CreateDirectory();
         var daemon = await DetachedDaemon.StartAsync(
             DotNetHost.Path,
@@ -75,11 +85,29 @@ internal sealed class LocalCloudService(LocalEnvironmentLayout layout, AbsoluteP
 
     private DetachedDaemon? Find() => OwnProcess.Find(layout.CloudPidFile, layout.CloudLogFile, Assembly);
 
+    private void CopyPublishedBinaries()
+    {
+        if (!(source / Assembly).FileExists)
+        {
+            throw new InvalidOperationException(
+                $"{source} holds no {Assembly}: restore the build (its Slipway.LocalCloud package copies the local cloud there), or name the local cloud's project in ILocalEnvironment.LocalCloudProject.");
+        }
+
+        log.Information($"Copying the local cloud from {source} into {layout.CloudBinaries}");
+        layout.CloudBinaries.DeleteDirectory();
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = layout.CloudBinaries / Path.GetRelativePath(source, file);
+            target.Parent!.CreateDirectory();
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
     private async Task PublishAsync(CancellationToken cancellationToken)
     {
-        log.Information($"Publishing the local cloud ({project.Name}, {configuration}) into {layout.CloudBinaries}");
+        log.Information($"Publishing the local cloud ({source.Name}, {configuration}) into {layout.CloudBinaries}");
         await new ProcessRunner(log).RunAsync(
-            new ProcessSpec(DotNetHost.Path, ["publish", project, "-c", configuration, "-o", layout.CloudBinaries, "--nologo", "-v", "quiet", "-p:UseAppHost=false"]) { LogOutput = false },
+            new ProcessSpec(DotNetHost.Path, ["publish", source, "-c", configuration, "-o", layout.CloudBinaries, "--nologo", "-v", "quiet", "-p:UseAppHost=false"]) { LogOutput = false },
             cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed class LocalEnvironment
     private readonly TimeProvider timeProvider;
 
     /// <param name="root">Where pids, logs and state go, normally <c>.nuke/temp/local</c>.</param>
-    /// <param name="cloudProject">The local cloud's project, published when it has to start.</param>
+    /// <param name="cloudProject">The local cloud's project (published when it has to start) or a directory of its published binaries (copied).</param>
     /// <param name="configuration">The configuration it is published in (the build's, so the published bits are the compiled ones).</param>
     public LocalEnvironment(AbsolutePath root, AbsolutePath cloudProject, string configuration, ILog log, TimeProvider timeProvider)
     {

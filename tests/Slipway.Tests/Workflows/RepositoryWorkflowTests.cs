@@ -23,7 +23,7 @@ public sealed class RepositoryWorkflowTests
         using var timeout = TestTimeouts.Start(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 0, $"./build.sh --check-generated exited {process.ExitCode}:\n{await output}\n{await error}");
-        foreach (var workflow in new[] { "ci", "deploy", "promote" })
+        foreach (var workflow in new[] { "ci", "deploy", "promote", "release" })
         {
             Assert.Contains($"up to date: .github/workflows/{workflow}.yml", await output, StringComparison.Ordinal);
         }
@@ -33,7 +33,7 @@ public sealed class RepositoryWorkflowTests
     public async Task Every_committed_workflow_passes_actionlint_and_action_validator()
     {
         var files = Directory.GetFiles(WorkflowDirectory, "*.yml").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["ci.yml", "deploy.yml", "promote.yml"], files.Select(Path.GetFileName));
+        Assert.Equal(["ci.yml", "deploy.yml", "promote.yml", "release.yml"], files.Select(Path.GetFileName));
         var findings = await WorkflowValidators.ActionlintAsync(files, CancellationToken.None);
         Assert.DoesNotContain(findings, f => !f.IsKnownStaleness);
         foreach (var file in files)
@@ -81,6 +81,21 @@ public sealed class RepositoryWorkflowTests
         var build = deploy.Step("deploy-staging", "./build.sh Deploy --skip Test Publish");
         Assert.Equal("staging", ParsedWorkflow.Value(build, "env", "SLIPWAY_ENVIRONMENT"));
         AssertCredentialsFromEnvironmentFile(deploy, "deploy-staging", "staging");
+    }
+
+    [Fact]
+    public void Release_tests_then_packs_and_pushes_to_nuget_org_on_a_version_tag_with_the_key_from_secrets()
+    {
+        var release = Load("release");
+        Assert.Equal(["push"], release.Keys("on"));
+        Assert.Equal(["v*"], release.Strings("on", "push", "tags"));
+        Assert.Equal(["release"], release.Keys("jobs"));
+        Assert.Equal("read", release.Text("permissions", "contents"));
+        var run = release.Step("release", "./build.sh Test PushPackages");
+        Assert.NotNull(run);
+        Assert.Equal("https://api.nuget.org/v3/index.json", ParsedWorkflow.Value(run, "env", "SLIPWAY_PACKAGE_FEED"));
+        Assert.Equal("${{ secrets.NUGET_API_KEY }}", ParsedWorkflow.Value(run, "env", "SLIPWAY_PACKAGE_FEED_API_KEY"));
+        Assert.Equal("artifacts/packages", ParsedWorkflow.Value(release.Step("release", "actions/upload-artifact"), "with", "path"));
     }
 
     [Fact]
