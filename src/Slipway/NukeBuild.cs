@@ -65,6 +65,10 @@ public abstract class NukeBuild : INukeBuild
         }
     }
 
+    public IReadOnlySet<string> ScheduledTargets => Session.ScheduledTargets;
+
+    public bool IsForced(string target) => Session.Force.Covers(target);
+
     public void RegisterSecret(string value) => Session.Redactor.Add(value);
 
     public void ReportSummary(string note)

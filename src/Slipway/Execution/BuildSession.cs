@@ -3,6 +3,7 @@ using Slipway.Parameters;
 using Slipway.Processes;
 using Slipway.Targets;
 using Slipway.Tools;
+using Slipway.UpToDate;
 
 namespace Slipway.Execution;
 
@@ -52,4 +53,10 @@ internal sealed class BuildSession
     public CancellationToken TargetToken { get; set; }
 
     public ExecutableTarget? CurrentTarget { get; set; }
+
+    /// <summary>What <c>--force</c> asked to run even when up to date.</summary>
+    public ForceRequest Force { get; set; } = ForceRequest.None;
+
+    /// <summary>The targets this run executes (planned, not skipped): components that build only what is needed read it.</summary>
+    public IReadOnlySet<string> ScheduledTargets { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }
