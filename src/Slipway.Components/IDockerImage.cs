@@ -6,6 +6,8 @@ namespace Slipway.Components;
 /// <summary>
 /// <c>DockerBuild</c>: the image from the publish output and <see cref="Dockerfile"/>, tagged with the version
 /// and the commit, with OCI labels; its record (id, tags, version, base image) goes to <see cref="ImageRecordFile"/>.
+/// Up to date while the publish output, the Dockerfile, the tags and labels, the engine and the base image (by id)
+/// are unchanged and the image is still in the engine with its tags.
 /// </summary>
 public interface IDockerImage : IPublish
 {
@@ -26,6 +28,19 @@ public interface IDockerImage : IPublish
     Target DockerBuild => _ => _
         .Description("Build the service image from the publish output; image id and tags in artifacts/image.json")
         .DependsOn<IPublish>(x => x.Publish)
+        .Inputs(i => i
+            .Directory(PublishDirectory)
+            .Files(Dockerfile)
+            .Value("repository", ImageRepository)
+            .Value("--base-image", BaseImage)
+            .Value("DOCKER_HOST", System.Environment.GetEnvironmentVariable("DOCKER_HOST"))
+            .Value("version and labels", async ct =>
+            {
+                var version = await GetVersionAsync(ct);
+                return string.Join('\n', version.SemVer, version.Commit, version.CommitTime?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), version.SourceUrl);
+            })
+            .Value("base image", BaseImageIdentityAsync))
+        .Outputs(o => o.Exists($"the image {ImageRecordFile.RelativeTo(RootDirectory)} names is in the Docker engine with its tags", ImageIsInEngineAsync))
         .Executes(async ct =>
         {
             using var engine = await ConnectToDockerAsync(ct);
@@ -45,6 +60,56 @@ public interface IDockerImage : IPublish
                 .WriteAsync(ImageRecordFile, ct);
             ReportSummary($"{built.Tags[0]} ({built.CachedSteps}/{built.Steps} steps cached)");
         });
+
+    /// <summary>
+    /// The base image the last build used, by id (a re-pulled or rebuilt base changes it), and whether the official
+    /// image is present (its arrival changes which base is chosen). A pull is not attempted: that is the build's job.
+    /// </summary>
+    private async Task<string?> BaseImageIdentityAsync(CancellationToken cancellationToken)
+    {
+        if (!ImageRecordFile.FileExists)
+        {
+            return null;
+        }
+
+        var record = await ImageRecord.ReadAsync(ImageRecordFile, cancellationToken);
+        using var engine = DockerEngine.FromEnvironment();
+        var used = await ImageIdOrNullAsync(engine, record.BaseImage, cancellationToken);
+        var official = await ImageIdOrNullAsync(engine, BaseImageResolver.Official, cancellationToken);
+        return $"{record.BaseImage}@{used}, official: {official}";
+    }
+
+    private async Task<bool> ImageIsInEngineAsync(CancellationToken cancellationToken)
+    {
+        if (!ImageRecordFile.FileExists)
+        {
+            return false;
+        }
+
+        var record = await ImageRecord.ReadAsync(ImageRecordFile, cancellationToken);
+        using var engine = DockerEngine.FromEnvironment();
+        try
+        {
+            var image = await engine.Client.Images.InspectImageAsync(record.ImageId, cancellationToken);
+            return record.Tags.All(tag => image.RepoTags?.Contains(tag, StringComparer.Ordinal) == true);
+        }
+        catch (global::Docker.DotNet.DockerImageNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<string?> ImageIdOrNullAsync(DockerEngine engine, string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await engine.Client.Images.InspectImageAsync(image, cancellationToken)).ID;
+        }
+        catch (global::Docker.DotNet.DockerImageNotFoundException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The engine <c>DOCKER_HOST</c> names (or the default socket), once it answers.</summary>
     async Task<DockerEngine> ConnectToDockerAsync(CancellationToken cancellationToken)

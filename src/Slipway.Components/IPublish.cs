@@ -1,6 +1,13 @@
+using Slipway.Components.UpToDate;
+
 namespace Slipway.Components;
 
-/// <summary><c>Publish</c>: the shipped project into <see cref="PublishDirectory"/>, stamped with the version and commit.</summary>
+/// <summary>
+/// <c>Publish</c>: the shipped project into <see cref="PublishDirectory"/>, stamped with the version and commit. It
+/// builds the project itself (after <c>Compile</c> when both run), so a publish alone builds nothing else. Up to
+/// date while the project's files and those of the projects it references, the restored packages, the
+/// configuration, the SDK and the version are unchanged and the publish directory is as it left it.
+/// </summary>
 public interface IPublish : ICompile, IHazArtifacts, IHazVersion
 {
     /// <summary>The project that ships (the service); the build names it.</summary>
@@ -10,7 +17,19 @@ public interface IPublish : ICompile, IHazArtifacts, IHazVersion
 
     Target Publish => _ => _
         .Description("Publish the service into artifacts/publish/<project>, stamped with the version from git")
-        .DependsOn<ICompile>(x => x.Compile)
+        .DependsOn<IRestore>(x => x.Restore)
+        .After<ICompile>(x => x.Compile)
+        .Inputs(i =>
+        {
+            var projects = MsBuildProjects.Closure([PublishProject]);
+            i.Sources(RootDirectory, projects)
+                .Files(BuildInputs.AssetsFiles(projects))
+                .Value("configuration", Configuration)
+                .Value("output", PublishDirectory)
+                .Value("sdk", async ct => await SdkVersion.OfAsync(this, ct))
+                .Value("version", async ct => (await GetVersionAsync(ct)).InformationalVersion);
+        })
+        .Outputs(o => o.Directory(PublishDirectory))
         .Executes(async ct =>
         {
             var version = await GetVersionAsync(ct);
