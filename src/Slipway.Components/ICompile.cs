@@ -18,7 +18,7 @@ public interface ICompile : IRestore, IHazConfiguration, IHazVersion
             i.Sources(RootDirectory, projects)
                 .Files(BuildInputs.AssetsFiles(projects))
                 .Value("configuration", Configuration)
-                .Value("sdk", async ct => await SdkVersion.OfAsync(this, ct))
+                .Value("sdk", SdkVersion.Identity())
                 // MinVer stamps the version into the assemblies of the projects that use it.
                 .Value("version", async ct => (await GetVersionAsync(ct)).InformationalVersion);
         })

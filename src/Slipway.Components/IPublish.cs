@@ -26,7 +26,7 @@ public interface IPublish : ICompile, IHazArtifacts, IHazVersion
                 .Files(BuildInputs.AssetsFiles(projects))
                 .Value("configuration", Configuration)
                 .Value("output", PublishDirectory)
-                .Value("sdk", async ct => await SdkVersion.OfAsync(this, ct))
+                .Value("sdk", SdkVersion.Identity())
                 .Value("version", async ct => (await GetVersionAsync(ct)).InformationalVersion);
         })
         .Outputs(o => o.Directory(PublishDirectory))

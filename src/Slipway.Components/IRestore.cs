@@ -42,7 +42,7 @@ public interface IRestore : IHazSolution
         .Inputs(i => i
             .ProjectFiles(RootDirectory, MsBuildProjects.Closure(ProjectsToBuild))
             .Files(ProjectsToBuild)
-            .Value("sdk", async ct => await SdkVersion.OfAsync(this, ct)))
+            .Value("sdk", SdkVersion.Identity()))
         .Outputs(o => o.Files([.. BuildInputs.AssetsFiles(MsBuildProjects.Closure(ProjectsToBuild))]))
         .Executes(async ct =>
         {

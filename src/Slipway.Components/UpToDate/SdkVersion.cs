@@ -1,21 +1,31 @@
-using System.Runtime.CompilerServices;
-using Slipway.Processes;
-
 namespace Slipway.Components.UpToDate;
 
-/// <summary>The version of the .NET SDK <c>dotnet</c> picks in the repository (global.json applies), asked once per build.</summary>
+/// <summary>
+/// What decides the .NET SDK a build uses, read without starting <c>dotnet</c> (half a second on a busy machine):
+/// the <c>dotnet</c> on PATH and the SDKs installed beside it. With <c>global.json</c> (an input of every .NET
+/// target) that fixes the SDK <c>dotnet</c> picks; installing or removing an SDK changes it.
+/// </summary>
 internal static class SdkVersion
 {
-    private static readonly ConditionalWeakTable<INukeBuild, Task<string>> Versions = new();
-
-    public static Task<string> OfAsync(INukeBuild build, CancellationToken cancellationToken) =>
-        Versions.GetValue(build, b => AskAsync(b, cancellationToken));
-
-    private static async Task<string> AskAsync(INukeBuild build, CancellationToken cancellationToken)
+    public static string Identity()
     {
-        var result = await build.Processes.RunAsync(
-            new ProcessSpec("dotnet", ["--version"]) { WorkingDirectory = build.RootDirectory, LogOutput = false },
-            cancellationToken);
-        return result.StandardOutput.Trim();
+        var host = FindOnPath(OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        if (host is null)
+        {
+            return "no dotnet on PATH";
+        }
+
+        var resolved = new FileInfo(host).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? host;
+        var sdkDirectory = Path.Combine(Path.GetDirectoryName(resolved)!, "sdk");
+        var installed = Directory.Exists(sdkDirectory)
+            ? Directory.GetDirectories(sdkDirectory).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)
+            : Enumerable.Empty<string>();
+        return $"{resolved}: {string.Join(", ", installed)}";
     }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, name))
+            .FirstOrDefault(File.Exists);
 }

@@ -37,5 +37,12 @@ internal sealed class FingerprintStore
     }
 
     /// <summary>Before a target runs: a run that fails or is cancelled must never leave it up to date.</summary>
-    public void Forget(string target) => File.Delete(FileOf(target));
+    public void Forget(string target)
+    {
+        var file = FileOf(target);
+        if (file.FileExists)
+        {
+            File.Delete(file);
+        }
+    }
 }
