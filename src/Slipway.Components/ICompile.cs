@@ -31,12 +31,15 @@ public interface ICompile : IRestore, IHazConfiguration, IHazVersion
         })
         .Executes(async ct =>
         {
+            var version = await GetVersionAsync(ct);
             foreach (var project in ProjectsToBuild)
             {
                 await DotNet.BuildAsync(s => s
                     .SetProjectFile(project)
                     .SetConfiguration(Configuration)
-                    .EnableNoRestore(), ct);
+                    .EnableNoRestore()
+                    // The version computed once for the build, for the projects that use the MinVer package (as Publish does).
+                    .SetProperty("MinVerVersionOverride", version.SemVer), ct);
             }
         });
 }

@@ -1,4 +1,5 @@
 using Slipway.Components.UpToDate;
+using Slipway.Tools;
 
 namespace Slipway.Components;
 
@@ -35,7 +36,10 @@ public interface IPublish : ICompile, IHazArtifacts, IHazVersion
             var version = await GetVersionAsync(ct);
             Log.Information($"Version {version.SemVer}, commit {version.ShortCommit}");
             PublishDirectory.DeleteDirectory();
-            await DotNet.PublishAsync(s => s
+            // After a Compile of this run that built the project, publish what it built: a second build with other
+            // properties would rewrite Compile's output (and make it out of date next time) for nothing.
+            var compiled = ScheduledTargets.Contains(nameof(Compile)) && MsBuildProjects.Closure(ProjectsToBuild).Contains(PublishProject);
+            await DotNet.PublishAsync(s => OnlyPublishWhen(compiled, s
                 .SetProjectFile(PublishProject)
                 .SetConfiguration(Configuration)
                 .SetOutput(PublishDirectory)
@@ -43,8 +47,10 @@ public interface IPublish : ICompile, IHazArtifacts, IHazVersion
                 // The image runs `dotnet <project>.dll`: the native launcher would only add weight to it.
                 .SetProperty("UseAppHost", "false")
                 // The project carries the MinVer package (one source of truth): hand it the version computed
-                // once for the build, so the dll's informational version is exactly the build's.
-                .SetProperty("MinVerVersionOverride", version.SemVer), ct);
+                // once for the build, so the dll's informational version is exactly the build's (Compile does the same).
+                .SetProperty("MinVerVersionOverride", version.SemVer)), ct);
             ReportSummary($"{version.InformationalVersion} → {PublishDirectory.RelativeTo(RootDirectory)}");
         });
+
+    private static DotNetSettings OnlyPublishWhen(bool compiled, DotNetSettings settings) => compiled ? settings.EnableNoBuild() : settings;
 }
