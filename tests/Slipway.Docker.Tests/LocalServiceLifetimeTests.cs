@@ -2,6 +2,7 @@ namespace Slipway.Docker.Tests;
 
 /// <summary>The registry kept running for the local environment: fixed port, state on disk, found again by later builds.</summary>
 [Trait(TestCategories.Name, TestCategories.Integration)]
+[Collection(RealDocker.Name)] // the engine the fixture holds
 public sealed class LocalServiceLifetimeTests : IDisposable
 {
     private readonly CancellationTokenSource timeout = TestTimeouts.Start();

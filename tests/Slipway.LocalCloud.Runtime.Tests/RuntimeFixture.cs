@@ -40,6 +40,8 @@ public sealed class RuntimeFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var ct = timeout.Token;
+        await DebianPackages.EnsureLocalToolchainAsync(NullLog.Instance, ct);
+        await DebianPackages.EnsureInstalledAsync(BusyboxImage.HostBusybox, ["busybox-static"], NullLog.Instance, ct);
         daemon = await LocalDockerDaemon.EnsureRunningAsync(Engine, NullLog.Instance, Time, ct);
         await Engine.EnsureAnsweringAsync(NullLog.Instance, ct);
         await BusyboxImage.CreateAsync(Engine, "slipway-runtime-test/busybox", tag, ct);

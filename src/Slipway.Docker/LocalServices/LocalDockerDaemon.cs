@@ -22,6 +22,10 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
     private static readonly string LockFile = Path.Combine(Path.GetTempPath(), "slipway-dockerd.lock");
     private static readonly string UsersFile = Path.Combine(Path.GetTempPath(), "slipway-dockerd.users");
 
+    // The pid of a dockerd that EnsureRunningAsync started: whichever user leaves last stops it, so the process
+    // that started it may end first (test assemblies run side by side) without leaving it running for ever.
+    private static readonly string StartedFile = Path.Combine(Path.GetTempPath(), "slipway-dockerd.started");
+
     private readonly Process? process;
     private readonly ILog log;
     private readonly TimeProvider timeProvider;
@@ -114,26 +118,65 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops dockerd with SIGTERM (so it stops its containers cleanly) if this instance started it and no other
-    /// process holds the "in use" lock; otherwise leaves it running for them.
+    /// Releases this instance's "in use" hold; the last holder to leave stops (SIGTERM, so it stops its
+    /// containers cleanly) the dockerd that <see cref="EnsureRunningAsync"/> started, whoever started it. An
+    /// engine that was already answering is never stopped.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        usage?.Dispose();
-        if (process is null)
+        if (usage is null)
         {
+            process?.Dispose();
             return;
         }
 
+        usage.Dispose();
         using var alone = FileLock.TryAcquire(UsersFile);
         if (alone is null)
         {
-            log.Information($"Leaving dockerd (pid {process.Id}) running: another process is still using it");
-            process.Dispose();
+            if (process is not null)
+            {
+                log.Information($"Leaving dockerd (pid {process.Id}) running: another process is still using it and stops it when done");
+                process.Dispose();
+            }
+
             return;
         }
 
-        await StopAsync(process);
+        if (process is not null)
+        {
+            await StopAsync(process);
+        }
+        else if (StartedDaemon() is { } started)
+        {
+            await StopAsync(started);
+        }
+
+        File.Delete(StartedFile);
+    }
+
+    /// <summary>The dockerd whose pid <see cref="StartedFile"/> holds, if that pid is still a dockerd.</summary>
+    private static Process? StartedDaemon()
+    {
+        if (!File.Exists(StartedFile) || !int.TryParse(File.ReadAllText(StartedFile).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return null;
+        }
+
+        var comm = $"/proc/{pid}/comm";
+        if (!File.Exists(comm) || File.ReadAllText(comm).Trim() != "dockerd")
+        {
+            return null;
+        }
+
+        try
+        {
+            return Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            return null; // exited just now
+        }
     }
 
     private static async Task<LocalDockerDaemon> StartUnlessAnsweringAsync(DockerEngine engine, FileLock usage, ILog log, TimeProvider timeProvider, CancellationToken cancellationToken)
@@ -179,6 +222,7 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
             throw new DockerEngineUnavailableException($"dockerd did not come up at {engine.Endpoint} within {StartTimeout.TotalSeconds:0} s; last lines of {logFile}:{Environment.NewLine}{tail}");
         }
 
+        await File.WriteAllTextAsync(StartedFile, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         log.Information($"dockerd (pid {process.Id}) answers at {engine.Endpoint} after {timeProvider.GetElapsedTime(started).TotalSeconds:0.0} s");
         return new LocalDockerDaemon(process, usage, logFile, log, timeProvider);
     }
@@ -189,7 +233,7 @@ public sealed class LocalDockerDaemon : IAsyncDisposable
         {
             if (!daemon.HasExited)
             {
-                log.Information($"Stopping dockerd (pid {daemon.Id}) that this run started");
+                log.Information($"Stopping dockerd (pid {daemon.Id}), started for these tests, now that nothing uses it");
                 await new ProcessRunner(log).RunAsync(
                     new ProcessSpec("kill", ["-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { LogOutput = false, ThrowOnFailure = false },
                     CancellationToken.None);

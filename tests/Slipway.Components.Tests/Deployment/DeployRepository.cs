@@ -21,6 +21,7 @@ internal sealed class DeployRepository : IAsyncDisposable
     private readonly TestRepository repository = new();
     private readonly List<string> builtTags = [];
     private LocalRegistry? registry;
+    private LocalDockerDaemon? engineHold;
 
     private DeployRepository(MotoServer moto)
     {
@@ -89,6 +90,8 @@ internal sealed class DeployRepository : IAsyncDisposable
         (context / "content.txt").WriteAllText(content);
         (context / "Dockerfile").WriteAllText("FROM scratch\nCOPY content.txt /content.txt\n");
         using var engine = DockerEngine.FromEnvironment();
+        // Held until disposed: a dockerd another test assembly started is not stopped while this test uses it.
+        engineHold ??= await LocalDockerDaemon.EnsureRunningAsync(engine, Log, TimeProvider.System, CancellationToken.None);
         var tags = ImageTags.For($"slipway-e2e/{Suffix}", version, commit);
         builtTags.AddRange(tags);
         var built = await new ImageBuilder(engine).BuildAsync(new ImageBuildRequest { ContextDirectory = context, Dockerfile = context / "Dockerfile", Tags = tags }, Log, CancellationToken.None);
@@ -115,6 +118,11 @@ internal sealed class DeployRepository : IAsyncDisposable
         if (registry is not null)
         {
             await registry.DisposeAsync();
+        }
+
+        if (engineHold is not null)
+        {
+            await engineHold.DisposeAsync();
         }
 
         Proxy.Dispose();

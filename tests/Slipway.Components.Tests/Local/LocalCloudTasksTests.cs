@@ -21,13 +21,14 @@ public sealed class LocalCloudTasksTests
 }
 
 [Trait(TestCategories.Name, TestCategories.Integration)]
-public sealed class LocalCloudTasksEngineTests
+[Collection(RealEngine.Name)]
+public sealed class LocalCloudTasksEngineTests(EngineFixture fixture)
 {
     [Fact]
     public async Task Every_task_of_the_scope_is_stopped_and_removed_and_no_other()
     {
         using var timeout = TestTimeouts.Start();
-        using var engine = Slipway.Docker.DockerEngine.FromEnvironment();
+        var engine = fixture.Engine;
         var image = $"slipway-components-test/busybox:{Guid.NewGuid():N}"[..45];
         await ImportBusyboxAsync(engine, image, timeout.Token);
         var mine = new DockerTaskRuntime(engine, $"slipway-test-{Guid.NewGuid():N}", Slipway.Output.NullLog.Instance, TimeProvider.System);

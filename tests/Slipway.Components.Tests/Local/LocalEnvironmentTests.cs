@@ -11,7 +11,8 @@ namespace Slipway.Components.Tests.Local;
 /// engine that answers, a kept-running registry, the local cloud published from this repository.
 /// </summary>
 [Trait(TestCategories.Name, TestCategories.Integration)]
-public sealed class LocalEnvironmentTests : IDisposable
+[Collection(RealEngine.Name)]
+public sealed class LocalEnvironmentTests(EngineFixture fixture) : IDisposable
 {
     private readonly AbsolutePath root = AbsolutePath.Create(Directory.CreateTempSubdirectory("slipway-local-").FullName);
     private readonly RecordingLog log = new();
@@ -55,7 +56,7 @@ public sealed class LocalEnvironmentTests : IDisposable
     public async Task An_engine_that_already_answers_is_used_and_Down_never_stops_it()
     {
         var engine = new LocalEngine(new LocalEnvironmentLayout(root), log, TimeProvider.System);
-        using var docker = DockerEngine.FromEnvironment();
+        var docker = fixture.Engine;
 
         var line = await engine.EnsureAnsweringAsync(docker, CancellationToken.None);
 

@@ -8,6 +8,7 @@ namespace Slipway.Components.Tests.Local.EndToEnd;
 /// </summary>
 public sealed class LocalDeployFixture(IMessageSink sink) : IAsyncLifetime
 {
+    private readonly EngineFixture engine = new();
     private ServiceClone? clone;
 
     public ServiceClone Clone => clone ?? throw new InvalidOperationException("fixture not initialised");
@@ -16,6 +17,8 @@ public sealed class LocalDeployFixture(IMessageSink sink) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Held for the whole class: a dockerd another test assembly started is not stopped under these deploys.
+        await engine.InitializeAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         clone = await ServiceClone.CreateAsync(timeout.Token);
         FirstDeploy = await clone.BuildAsync(["Deploy"], timeout.Token);
@@ -26,6 +29,7 @@ public sealed class LocalDeployFixture(IMessageSink sink) : IAsyncLifetime
     {
         if (clone is null)
         {
+            await engine.DisposeAsync();
             return;
         }
 
@@ -37,5 +41,6 @@ public sealed class LocalDeployFixture(IMessageSink sink) : IAsyncLifetime
         }
 
         clone.Dispose();
+        await engine.DisposeAsync();
     }
 }
