@@ -7,9 +7,11 @@ namespace Slipway.Components.UpToDate;
 /// </summary>
 internal static class SdkVersion
 {
-    public static string Identity()
+    public static string Identity() => Identity(Environment.GetEnvironmentVariable("PATH"));
+
+    internal static string Identity(string? path)
     {
-        var host = FindOnPath(OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        var host = FindOnPath(path, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
         if (host is null)
         {
             return "no dotnet on PATH";
@@ -23,8 +25,8 @@ internal static class SdkVersion
         return $"{resolved}: {string.Join(", ", installed)}";
     }
 
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+    private static string? FindOnPath(string? path, string name) =>
+        (path ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists);
