@@ -62,22 +62,30 @@ public interface IDockerImage : IPublish
         });
 
     /// <summary>
-    /// The base image the last build used, by id (a re-pulled or rebuilt base changes it), and whether the official
-    /// image is present (its arrival changes which base is chosen). A pull is not attempted: that is the build's job.
+    /// The base images the build can choose from, by id: the one <c>--base-image</c> names; else the official one
+    /// (when present) and the local stand-ins built from Debian. A re-pulled or rebuilt base, or the official one
+    /// arriving, changes it. No pull is attempted (the build's job): a base only a pull would bring is not seen here.
     /// </summary>
     private async Task<string?> BaseImageIdentityAsync(CancellationToken cancellationToken)
     {
-        if (!ImageRecordFile.FileExists)
+        using var engine = DockerEngine.FromEnvironment();
+        if (BaseImage is { Length: > 0 } explicitImage)
         {
-            return null;
+            return $"{explicitImage}@{await ImageIdOrNullAsync(engine, explicitImage, cancellationToken)}";
         }
 
-        var record = await ImageRecord.ReadAsync(ImageRecordFile, cancellationToken);
-        using var engine = DockerEngine.FromEnvironment();
-        var used = await ImageIdOrNullAsync(engine, record.BaseImage, cancellationToken);
         var official = await ImageIdOrNullAsync(engine, BaseImageResolver.Official, cancellationToken);
-        return $"{record.BaseImage}@{used}, official: {official}";
+        var local = await engine.Client.Images.ListImagesAsync(
+            new global::Docker.DotNet.Models.ImagesListParameters
+            {
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [LocalBaseImages] = true } },
+            },
+            cancellationToken);
+        return $"official@{official}, local: {string.Join(", ", local.SelectMany(i => (i.RepoTags ?? []).Select(t => $"{t}@{i.ID}")).Order(StringComparer.Ordinal))}";
     }
+
+    /// <summary>The repository of the local stand-in base images (Slipway.Docker's LocalBaseImageRecipe.Repository).</summary>
+    private static string LocalBaseImages => "slipway/dotnet-aspnet-base";
 
     private async Task<bool> ImageIsInEngineAsync(CancellationToken cancellationToken)
     {

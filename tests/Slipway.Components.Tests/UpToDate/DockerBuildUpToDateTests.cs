@@ -45,15 +45,18 @@ public sealed class DockerBuildUpToDateTests : IAsyncLifetime, IDisposable
         var dockerfile = await RunAsync(timeout.Token);
 
         Assert.True(first.ExitCode == ExitCodes.Success, first.Output + first.Error);
-        Assert.Matches(@"DockerBuild\s+Succeeded", first.Output);
-        Assert.Matches(@"Publish\s+UpToDate", unchanged.Output);
-        Assert.Matches(@"DockerBuild\s+UpToDate", unchanged.Output);
-        Assert.Matches(@"Publish\s+UpToDate", deleted.Output);
-        Assert.Matches(@"DockerBuild\s+Succeeded", deleted.Output);
-        Assert.Contains("Not up to date: no longer true: the image artifacts/image.json names is in the Docker engine with its tags", deleted.Output, StringComparison.Ordinal);
-        Assert.Matches(@"DockerBuild\s+Succeeded", dockerfile.Output);
-        Assert.Contains("Not up to date: src/Hello/Dockerfile changed", dockerfile.Output, StringComparison.Ordinal);
+        Has(first, @"DockerBuild\s+Succeeded");
+        Has(unchanged, @"Publish\s+UpToDate");
+        Has(unchanged, @"DockerBuild\s+UpToDate");
+        Has(deleted, @"Publish\s+UpToDate");
+        Has(deleted, @"DockerBuild\s+Succeeded");
+        Has(deleted, System.Text.RegularExpressions.Regex.Escape("Not up to date: no longer true: the image artifacts/image.json names is in the Docker engine with its tags"));
+        Has(dockerfile, @"DockerBuild\s+Succeeded");
+        Has(dockerfile, System.Text.RegularExpressions.Regex.Escape("Not up to date: src/Hello/Dockerfile changed"));
     }
+
+    private static void Has(InProcessBuild run, string pattern) =>
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(run.Output, pattern), $"'{pattern}' not in:\n{run.Output}{run.Error}");
 
     private async Task<InProcessBuild> RunAsync(CancellationToken cancellationToken) =>
         await InProcessBuild.RunAsync(new ImageBuild(), repository.Root, ["DockerBuild", "--base-image", BaseImage, "--image-repository", ImageRepository], cancellationToken);
