@@ -79,7 +79,7 @@ public sealed class PipelineUpToDateTests : IDisposable
         (repository.Root / "artifacts" / "publish" / "Hello").DeleteDirectory();
         var deleted = await RunAsync(ct);
         Expect(deleted, ("Restore", "UpToDate"), ("Compile", "UpToDate"), ("Test", "UpToDate"), ("Publish", "Succeeded"));
-        Assert.Matches("Not up to date: output artifacts/publish/Hello/\\S+ is missing", deleted.Output);
+        Assert.Contains("Not up to date: output artifacts/publish/Hello/ is missing", deleted.Output, StringComparison.Ordinal);
         Assert.True((repository.Root / "artifacts" / "publish" / "Hello" / "Hello.dll").FileExists);
 
         // --force with a name: that target only.
