@@ -56,20 +56,33 @@ public interface IDeployEnvironment : IHazArtifacts
         TimeProvider = TimeProvider,
     };
 
-    /// <summary>STS GetCallerIdentity, refused (exit 2, nothing changed) when the account is not the environment's.</summary>
+    /// <summary>
+    /// STS GetCallerIdentity, refused (exit 2, nothing changed) when the account is not the environment's. Asked once a
+    /// build: the targets after the first reuse the answer (the credentials do not change within a run).
+    /// </summary>
     async Task<CallerIdentity> VerifyAccountAsync(DeployEnvironment environment, CancellationToken cancellationToken)
     {
+        var first = false;
+        var look = DeployRunMemory.Of(this).Callers.GetOrAdd($"{environment.Name}|{environment.Endpoints.Sts}", _ =>
+        {
+            first = true;
+            return new Lazy<Task<CallerIdentity>>(() => AccountCheck.VerifyAsync(environment, AwsOptions(environment, environment.Endpoints.Sts), cancellationToken));
+        });
         CallerIdentity caller;
         try
         {
-            caller = await AccountCheck.VerifyAsync(environment, AwsOptions(environment, environment.Endpoints.Sts), cancellationToken);
+            caller = await look.Value;
         }
         catch (Exception e) when (e is DeployConfigurationException or AwsConfigurationException)
         {
             throw new UsageException(e.Message, e);
         }
 
-        Log.Information($"Environment '{environment.Name}': account {caller.Account}, region {environment.Region}, caller {caller.Arn}");
+        if (first)
+        {
+            Log.Information($"Environment '{environment.Name}': account {caller.Account}, region {environment.Region}, caller {caller.Arn}");
+        }
+
         return caller;
     }
 }

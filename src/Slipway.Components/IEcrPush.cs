@@ -38,7 +38,13 @@ public interface IEcrPush : IDockerImage, IEnvironmentUp
                 return; // a dry run that found nothing to reuse: it says so
             }
 
-            await new EcrImages(ecr).RequireAsync(environment.Repository, digest, ct);
+            var memory = DeployRunMemory.Of(this);
+            if (!memory.IsInEcr(environment.Name, digest))
+            {
+                await new EcrImages(ecr).RequireAsync(environment.Repository, digest, ct);
+                memory.RememberInEcr(environment.Name, digest);
+            }
+
             await (record with { Digest = digest }).WriteAsync(ImageRecordFile, ct);
         }));
 
@@ -74,10 +80,9 @@ public interface IEcrPush : IDockerImage, IEnvironmentUp
     /// <returns>The digest in the repository; null only in a dry run when the image is not there yet.</returns>
     async Task<string?> PushToEcrAsync(DeployEnvironment environment, ImageRecord record, IAmazonECR ecr, CancellationToken cancellationToken)
     {
-        var repository = await new RepositoryEnsurer(ecr, new RemoteChanges(DryRun, Log)).FindAsync(environment.Repository, cancellationToken)
-            ?? throw new UsageException($"The ECR repository '{environment.Repository}' does not exist. Run ./build.sh EnvironmentUp --environment {environment.Name} first.");
-        var pushRepository = new EcrRepository(repository.RepositoryName!, repository.RepositoryUri!, repository.RegistryId ?? "", repository.RepositoryArn ?? "", false, [])
-            .PushRepository(environment.Endpoints.Registry);
+        var memory = DeployRunMemory.Of(this);
+        var repository = memory.Repository(environment.Name) ?? await FindRepositoryAsync(environment, ecr, cancellationToken);
+        var pushRepository = repository.PushRepository(environment.Endpoints.Registry);
         var tags = record.Tags.Select(t => t[(t.LastIndexOf(':') + 1)..]).ToList();
         var images = new EcrImages(ecr);
 
@@ -86,8 +91,10 @@ public interface IEcrPush : IDockerImage, IEnvironmentUp
         var known = await images.DigestOfTagAsync(environment.Repository, tags[0], cancellationToken);
         if (known is not null && (local.RepoDigests ?? []).Contains($"{pushRepository}@{known}", StringComparer.Ordinal))
         {
+            // DescribeImages just showed the digest in the repository: that is the check, no second look.
+            memory.RememberInEcr(environment.Name, known);
             Log.Information($"{pushRepository}:{tags[0]} is already this image ({known}): nothing uploaded, nothing written");
-            ReportSummary($"{repository.RepositoryUri}@{known} (already in ECR)");
+            ReportSummary($"{repository.Uri}@{known} (already in ECR)");
             return known;
         }
 
@@ -116,8 +123,17 @@ public interface IEcrPush : IDockerImage, IEnvironmentUp
             await PutManifestsIntoEcrAsync(registryHost, credentials, environment.Repository, digest!, tags, ecr, cancellationToken);
         }
 
-        ReportSummary($"{repository.RepositoryUri}@{digest} ({(uploaded > 0 ? $"{uploaded / 1_000_000.0:0.#} MB uploaded" : "nothing uploaded")})");
+        ReportSummary($"{repository.Uri}@{digest} ({(uploaded > 0 ? $"{uploaded / 1_000_000.0:0.#} MB uploaded" : "nothing uploaded")})");
         return digest;
+    }
+
+    private async Task<EcrRepository> FindRepositoryAsync(DeployEnvironment environment, IAmazonECR ecr, CancellationToken cancellationToken)
+    {
+        var found = await new RepositoryEnsurer(ecr, new RemoteChanges(DryRun, Log)).FindAsync(environment.Repository, cancellationToken)
+            ?? throw new UsageException($"The ECR repository '{environment.Repository}' does not exist. Run ./build.sh EnvironmentUp --environment {environment.Name} first.");
+        var repository = new EcrRepository(found.RepositoryName!, found.RepositoryUri!, found.RegistryId ?? "", found.RepositoryArn ?? "", false, []);
+        DeployRunMemory.Of(this).RememberRepository(environment.Name, repository);
+        return repository;
     }
 
     /// <summary>

@@ -66,8 +66,11 @@ public interface IEcsDeploy : IEcrPush
 
             using var ecs = new AmazonECSClient(AwsOptions(environment, environment.Endpoints.Ecs));
             using var ecr = new AmazonECRClient(AwsOptions(environment, environment.Endpoints.Ecr));
+            var memory = DeployRunMemory.Of(this);
             var request = new EcsDeployRequest
             {
+                RepositoryUri = memory.Repository(environment.Name)?.Uri,
+                ImageSeenInRepository = memory.IsInEcr(environment.Name, image.Digest),
                 Environment = environment,
                 Caller = caller,
                 TemplateFile = TaskDefinitionTemplate,
@@ -79,17 +82,7 @@ public interface IEcsDeploy : IEcrPush
                 DryRun = DryRun,
                 Watch = new WatchOptions { Mode = Wait, Timeout = DeployTimeout },
             };
-            EcsDeployResult result;
-            if (IsServerBuild || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Ansi)
-            {
-                result = await new EcsDeployer(ecs, ecr, TimeProvider, Log, new LogDeploymentObserver(Log)).DeployAsync(request, ct);
-            }
-            else
-            {
-                using var live = new LiveDeploymentObserver(Log, AnsiConsole.Console);
-                result = await new EcsDeployer(ecs, ecr, TimeProvider, Log, live).DeployAsync(request, ct);
-            }
-
+            var result = await ObserveDeploymentAsync(observer => new EcsDeployer(ecs, ecr, TimeProvider, Log, observer).DeployAsync(request, ct));
             await ReportAsync(result, ct);
         }));
 
@@ -121,7 +114,19 @@ public interface IEcsDeploy : IEcrPush
             && service.RunningCount == service.DesiredCount;
     }
 
-    private async Task ReportAsync(EcsDeployResult result, CancellationToken cancellationToken)
+    /// <summary>Runs a deploy (EcsDeploy, Promote, Rollback) with its observer: live counts on a terminal, log lines elsewhere.</summary>
+    internal async Task<T> ObserveDeploymentAsync<T>(Func<IDeploymentObserver, Task<T>> deploy)
+    {
+        if (IsServerBuild || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Ansi)
+        {
+            return await deploy(new LogDeploymentObserver(Log));
+        }
+
+        using var live = new LiveDeploymentObserver(Log, AnsiConsole.Console);
+        return await deploy(live);
+    }
+
+    internal async Task ReportAsync(EcsDeployResult result, CancellationToken cancellationToken)
     {
         var record = result.Record;
         if (record.Outcome == "dry-run")
@@ -135,6 +140,12 @@ public interface IEcsDeploy : IEcrPush
             return;
         }
 
+        await ReportRecordAsync(record, cancellationToken);
+    }
+
+    /// <summary>The record in <c>artifacts/deployments/&lt;environment&gt;.json</c>, the step summary and the build summary.</summary>
+    internal async Task ReportRecordAsync(DeploymentRecord record, CancellationToken cancellationToken)
+    {
         await record.WriteAsync(DeploymentRecordsDirectory / (record.Environment + ".json"), cancellationToken);
         StepSummary.WriteMarkdown(record.ToMarkdown());
         ReportSummary($"{record.Environment}: {record.Action}, {record.Outcome}, {record.TaskDefinitionArn[(record.TaskDefinitionArn.LastIndexOf('/') + 1)..]}");

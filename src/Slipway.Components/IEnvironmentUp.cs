@@ -1,4 +1,5 @@
 using Slipway.Aws.Deployment;
+using Slipway.Aws.Deployment.Environments;
 using Slipway.Aws.Deployment.Services;
 using Slipway.Aws.Ecr;
 using Slipway.Aws.Ecs;
@@ -20,15 +21,22 @@ public interface IEnvironmentUp : IDeployEnvironment
     Target EnvironmentUp => _ => _
         .Description("Ensure the ECR repository and ECS cluster of --environment")
         .After<ITest>(x => x.TestService)
+        .After<IDockerImage>(x => x.DockerBuild)
         .Executes(ct => DeployFailures.RunAsync(async () =>
         {
             var environment = DeployEnvironment;
             await VerifyAccountAsync(environment, ct);
             var settings = RepositorySettings.FromFile(LifecyclePolicyFile, environment.Tags);
+            await CheckWhatFollowsAsync(environment, ct);
             var changes = new RemoteChanges(DryRun, Log);
             using var ecr = new AmazonECRClient(AwsOptions(environment, environment.Endpoints.Ecr));
             using var ecs = new AmazonECSClient(AwsOptions(environment, environment.Endpoints.Ecs));
             var repository = await new RepositoryEnsurer(ecr, changes).EnsureAsync(environment.Repository, settings, FixRepositoryDrift, ct);
+            if (!DryRun)
+            {
+                DeployRunMemory.Of(this).RememberRepository(environment.Name, repository);
+            }
+
             foreach (var drift in repository.Drift)
             {
                 Log.Warning($"ECR repository '{repository.Name}' drifted: {drift}{(FixRepositoryDrift ? " (fixed)" : "; pass --fix-repository-drift to correct it")}");
@@ -37,4 +45,22 @@ public interface IEnvironmentUp : IDeployEnvironment
             var (cluster, _) = await new ClusterEnsurer(ecs, changes).EnsureAsync(environment.Cluster, environment.Tags, ct);
             ReportSummary($"{environment.Name}: repository {repository.Name}, cluster {cluster}" + (changes.Calls.Count == 0 ? " (no change)" : $" ({string.Join(", ", changes.Calls)})"));
         }));
+
+    /// <summary>
+    /// What the targets after this one in this run would refuse, refused before the repository or cluster is made:
+    /// no image to push (EcrPush), a template that does not render (EcsDeploy). A deploy refused for its inputs leaves
+    /// no half-done remote change behind. (After DockerBuild, so the image record it writes is there to check.)
+    /// </summary>
+    private async Task CheckWhatFollowsAsync(DeployEnvironment environment, CancellationToken cancellationToken)
+    {
+        if (this is IEcrPush push && ScheduledTargets.Contains(nameof(IEcrPush.EcrPush)))
+        {
+            await push.ReadImageRecordAsync(cancellationToken);
+        }
+
+        if (this is IEcsDeploy deploy && ScheduledTargets.Contains(nameof(IEcsDeploy.EcsDeploy)))
+        {
+            EcsDeployer.CheckTemplate(environment, deploy.TaskDefinitionTemplate, System.Environment.GetEnvironmentVariable);
+        }
+    }
 }

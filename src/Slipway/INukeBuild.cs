@@ -32,11 +32,14 @@ public interface INukeBuild
     /// <summary>Who runs the build: <c>GITHUB_ACTOR</c> on CI, else git's <c>user.name &lt;user.email&gt;</c>, else the OS user.</summary>
     string Actor { get; }
 
+    /// <summary>
+    /// The names of the targets this run will execute (planned and not skipped), as NUKE's <c>ScheduledTargets</c>: a
+    /// target that prepares for later ones (EnvironmentUp for EcrPush) checks their inputs before it changes anything.
+    /// </summary>
+    IReadOnlySet<string> ScheduledTargets { get; }
+
     /// <summary>Cancelled on Ctrl+C (SIGINT) or SIGTERM; pass it to every async call a target makes.</summary>
     CancellationToken CancellationToken { get; }
-
-    /// <summary>The targets this run executes (planned and not skipped), by name, compared ignoring case.</summary>
-    IReadOnlySet<string> ScheduledTargets { get; }
 
     /// <summary>True when <c>--force</c> names <paramref name="target"/>, or names no target (then every one is forced).</summary>
     bool IsForced(string target);

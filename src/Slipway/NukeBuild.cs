@@ -39,6 +39,8 @@ public abstract class NukeBuild : INukeBuild
 
     public CancellationToken CancellationToken => Session.TargetToken;
 
+    public IReadOnlySet<string> ScheduledTargets => Session.ScheduledTargets;
+
     internal BuildSession Session
     {
         get => session ?? throw new InvalidOperationException("The build has not started: use NukeBuild.Execute<T>() in Main.");
@@ -64,8 +66,6 @@ public abstract class NukeBuild : INukeBuild
             abort.Cancel();
         }
     }
-
-    public IReadOnlySet<string> ScheduledTargets => Session.ScheduledTargets;
 
     public bool IsForced(string target) => Session.Force.Covers(target);
 

@@ -51,7 +51,8 @@ internal sealed class ApiServer : IAsyncDisposable
     private async Task WaitUntilAnsweringAsync()
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // A hang guard, not a start-up target: on a loaded machine a cold start takes many seconds.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -64,13 +65,13 @@ internal sealed class ApiServer : IAsyncDisposable
                 using var response = await client.GetAsync(new Uri(Address, "/health"));
                 return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                await Task.Delay(100);
+                await Task.Delay(100); // not listening yet, or too busy starting to answer within the probe's timeout
             }
         }
 
-        throw new TimeoutException($"Api did not answer on {Address} within 30 s");
+        throw new TimeoutException($"Api did not answer on {Address} within 120 s");
     }
 
     public async ValueTask DisposeAsync()

@@ -12,5 +12,11 @@ public static class TestTimeouts
     /// <summary>A fixture that may install packages or build a base image on a fresh machine.</summary>
     public static readonly TimeSpan Fixture = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// A hang guard for a <c>./build.sh</c> run, not a speed target (bench/startup.sh measures that): a first run
+    /// compiles build/ with every library it composes while other test assemblies share the machine's cores.
+    /// </summary>
+    public static readonly TimeSpan BuildScript = TimeSpan.FromMinutes(10);
+
     public static CancellationTokenSource Start(TimeSpan? timeout = null) => new(timeout ?? Integration);
 }

@@ -36,10 +36,7 @@ public sealed class BootstrapTests : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         try
         {
-            // A guard against a hung bootstrap, not a speed target (bench/startup.sh measures that): the first run
-            // compiles build/ with every library it composes (the generated AWS model among them) while the
-            // other test assemblies share the machine's two cores.
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
+            await process.WaitForExitAsync().WaitAsync(TestTimeouts.BuildScript);
         }
         catch (TimeoutException)
         {
@@ -122,7 +119,7 @@ public sealed class BootstrapTests : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var first = await Task.WhenAny(started.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(10)); // the hang guard of BuildSh
+        var first = await Task.WhenAny(started.Task, process.WaitForExitAsync()).WaitAsync(TestTimeouts.BuildScript);
         if (first != started.Task)
         {
             Assert.Fail($"the build exited ({process.ExitCode}) before its target started:\n{output}");

@@ -38,7 +38,7 @@ public sealed class PowerShellBootstrapTests : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10)); // a hang guard: the first run compiles build/ and every library it composes
+        await process.WaitForExitAsync().WaitAsync(TestTimeouts.BuildScript);
         return (process.ExitCode, await output, await error);
     }
 

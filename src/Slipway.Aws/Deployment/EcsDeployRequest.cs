@@ -26,6 +26,12 @@ public sealed record EcsDeployRequest
 
     public bool Force { get; init; }
 
+    /// <summary>The repository's URI when an earlier target of the same build looked it up; else DescribeRepositories.</summary>
+    public string? RepositoryUri { get; init; }
+
+    /// <summary>An earlier target of the same build saw <see cref="Digest"/> in the repository (DescribeImages): no second look.</summary>
+    public bool ImageSeenInRepository { get; init; }
+
     public bool DryRun { get; init; }
 
     public WatchOptions Watch { get; init; } = new();

@@ -1,3 +1,4 @@
+using Slipway.Aws.Deployment.Environments;
 using Slipway.Aws.Deployment.Records;
 using Slipway.Aws.Deployment.Services;
 using Slipway.Aws.Deployment.TaskDefinitions;
@@ -25,17 +26,14 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
         var startedAt = time.GetUtcNow();
         var changes = new RemoteChanges(request.DryRun, log);
 
-        var repository = await new RepositoryEnsurer(ecr, changes).FindAsync(environment.Repository, cancellationToken)
-            ?? throw new DeployConfigurationException($"The ECR repository '{environment.Repository}' does not exist. Nothing was changed. Run EnvironmentUp or EcrPush for '{environment.Name}' first.");
-        var image = $"{repository.RepositoryUri}@{request.Digest}";
+        var repositoryUri = request.RepositoryUri ?? (await new RepositoryEnsurer(ecr, changes).FindAsync(environment.Repository, cancellationToken)
+            ?? throw new DeployConfigurationException($"The ECR repository '{environment.Repository}' does not exist. Nothing was changed. Run EnvironmentUp or EcrPush for '{environment.Name}' first.")).RepositoryUri;
+        var image = $"{repositoryUri}@{request.Digest}";
         var rendered = Render(request, image);
-        if (!request.DryRun)
+        if (!request.ImageSeenInRepository)
         {
-            await new EcrImages(ecr).RequireAsync(environment.Repository, request.Digest, cancellationToken);
-        }
-        else if (await new EcrImages(ecr).FindAsync(environment.Repository, request.Digest, cancellationToken) is null)
-        {
-            log.Information($"{request.Digest} is not in the repository yet (EcrPush would push it)");
+            // Unless EcrPush of this build saw the digest there a moment ago.
+            await CheckImageAsync(request, cancellationToken);
         }
 
         // The lock before any change: a deploy refused because another one rolls out leaves no new revision behind.
@@ -68,6 +66,9 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
             log.Information($"Waiting for deployment {deployment.DeploymentId ?? "(not yet named)"} ({request.Watch.Mode}, at most {request.Watch.Timeout.TotalMinutes:0.#} min)");
             await new DeploymentWatcher(ecs, time, observer).WatchAsync(deployment, request.Watch, cancellationToken);
             outcome = "succeeded";
+
+            // The revision's record of success: what Rollback, Promote --version and Releases read.
+            await Promotion.DeploymentMarks.MarkSucceededAsync(ecs, choice.Arn, request.Actor, time.GetUtcNow(), cancellationToken);
         }
 
         var record = new DeploymentRecord
@@ -95,22 +96,50 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
         return new EcsDeployResult(record, TaskDefinitionDiff.Show(TaskDefinitionNormalizer.Normalize(rendered)), diff);
     }
 
-    private static RegisterTaskDefinitionRequest Render(EcsDeployRequest request, string image)
+    private async Task CheckImageAsync(EcsDeployRequest request, CancellationToken cancellationToken)
     {
-        if (!File.Exists(request.TemplateFile))
+        var repository = request.Environment.Repository;
+        if (!request.DryRun)
         {
-            throw new DeployConfigurationException($"{request.TemplateFile} does not exist: EcsDeploy renders the task definition from it (AWS's task-definition JSON with {{{{image}}}} placeholders).");
+            await new EcrImages(ecr).RequireAsync(repository, request.Digest, cancellationToken);
+        }
+        else if (await new EcrImages(ecr).FindAsync(repository, request.Digest, cancellationToken) is null)
+        {
+            log.Information($"{request.Digest} is not in the repository yet (EcrPush would push it)");
+        }
+    }
+
+    /// <summary>
+    /// Renders the template as EcsDeploy will, with a stand-in image, before anything remote is changed: a target that
+    /// prepares the environment for this deploy (EnvironmentUp) refuses early what EcsDeploy would refuse.
+    /// </summary>
+    /// <exception cref="DeployConfigurationException">The template is missing or does not render.</exception>
+    public static void CheckTemplate(DeployEnvironment environment, string templateFile, Func<string, string?> getEnvironmentVariable)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var standIn = $"{environment.Repository}@sha256:{new string('0', 64)}";
+        Render(templateFile, environment, standIn, "0.0.0", new string('0', 40), getEnvironmentVariable);
+    }
+
+    private static RegisterTaskDefinitionRequest Render(EcsDeployRequest request, string image) =>
+        Render(request.TemplateFile, request.Environment, image, request.Version, request.Commit, request.GetEnvironmentVariable);
+
+    private static RegisterTaskDefinitionRequest Render(string templateFile, DeployEnvironment environment, string image, string version, string commit, Func<string, string?> getEnvironmentVariable)
+    {
+        if (!File.Exists(templateFile))
+        {
+            throw new DeployConfigurationException($"{templateFile} does not exist: EcsDeploy renders the task definition from it (AWS's task-definition JSON with {{{{image}}}} placeholders).");
         }
 
-        return TaskDefinitionTemplate.Render(File.ReadAllText(request.TemplateFile), request.TemplateFile, new TemplateValues
+        return TaskDefinitionTemplate.Render(File.ReadAllText(templateFile), templateFile, new TemplateValues
         {
             Image = image,
-            Version = request.Version,
-            Commit = request.Commit,
-            Environment = request.Environment.Name,
-            Variables = request.Environment.Variables,
-            VariablesFile = request.Environment.File,
-            GetEnvironmentVariable = request.GetEnvironmentVariable,
+            Version = version,
+            Commit = commit,
+            Environment = environment.Name,
+            Variables = environment.Variables,
+            VariablesFile = environment.File,
+            GetEnvironmentVariable = getEnvironmentVariable,
         });
     }
 

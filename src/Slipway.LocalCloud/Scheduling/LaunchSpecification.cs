@@ -59,6 +59,18 @@ internal static class LaunchSpecification
         return new TaskLaunch(task.Id, task.Arn, definition, task.HostPort, values);
     }
 
+    /// <summary>The service tag that gives its load balancer a port of its own: two environments on one machine run the same template.</summary>
+    public const string PublishedPortTag = "slipway:published-port";
+
+    /// <summary>The port a service's load balancer listens on: its <see cref="PublishedPortTag"/>, else the container port.</summary>
+    public static int? PublishedPort(ServiceRecord service, TaskDefinition definition)
+    {
+        var tagged = service.Tags.FirstOrDefault(t => t.Key == PublishedPortTag)?.Value;
+        return int.TryParse(tagged, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+            ? port
+            : PublishedPort(definition);
+    }
+
     /// <summary>The port a service's load balancer listens on: the first port mapping of the first essential container that has one.</summary>
     public static int? PublishedPort(TaskDefinition definition)
         => definition.ContainerDefinitions?

@@ -358,7 +358,7 @@ internal sealed class Scheduler(
     private static void Route(CloudState state, ServiceRecord service, SchedulerPlan plan, DateTime now)
     {
         var definition = service.Primary is { } primary ? TaskDefinitionOperations.Find(state, primary.TaskDefinitionArn, activeOnly: false)?.Definition : null;
-        if (definition is null || LaunchSpecification.PublishedPort(definition) is not int port)
+        if (definition is null || LaunchSpecification.PublishedPort(service, definition) is not int port)
         {
             return;
         }

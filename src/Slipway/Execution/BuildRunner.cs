@@ -109,7 +109,7 @@ internal sealed class BuildRunner
         ThrowIfUnknown(targets, force.Names, "--force");
         var plan = ExecutionPlanner.Plan(targets, invoked, skip);
         session.Force = force;
-        session.ScheduledTargets = plan.Targets.Where(t => t.Status != TargetStatus.Skipped).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        session.ScheduledTargets = plan.Targets.Where(t => t.Status != TargetStatus.Skipped).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var upToDate = new UpToDateChecker(session.RootDirectory, build, force, session.Time);
 
         if (BuiltInOptions.Find(arguments, BuiltInOptions.Plan) is not null)

@@ -49,6 +49,9 @@ internal sealed class BuildSession
 
     public ParameterValues Values { get; set; } = new();
 
+    /// <summary>The names of the planned targets that are not skipped; set once the plan is made.</summary>
+    public IReadOnlySet<string> ScheduledTargets { get; set; } = new HashSet<string>();
+
     /// <summary>The token targets see: the build's abort token, or a fresh one for assured targets after an abort.</summary>
     public CancellationToken TargetToken { get; set; }
 
@@ -56,7 +59,4 @@ internal sealed class BuildSession
 
     /// <summary>What <c>--force</c> asked to run even when up to date.</summary>
     public ForceRequest Force { get; set; } = ForceRequest.None;
-
-    /// <summary>The targets this run executes (planned, not skipped): components that build only what is needed read it.</summary>
-    public IReadOnlySet<string> ScheduledTargets { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

@@ -26,11 +26,18 @@ internal sealed class ScriptedEcs : IAmazonECS
 
     public int Looks { get; private set; }
 
+    /// <summary>What the looks after an UpdateService (a rollback) see, one a look; the last one repeats.</summary>
+    public List<Service> AfterUpdate { get; } = [];
+
+    private int looksAtUpdate;
+
     public ScriptedEcs Then(Service service)
     {
-        looks.Add(() => new DescribeServicesResponse { Services = [service], Failures = [] });
+        looks.Add(Answer(service));
         return this;
     }
+
+    private static Func<DescribeServicesResponse> Answer(Service service) => () => new DescribeServicesResponse { Services = [service], Failures = [] };
 
     public ScriptedEcs ThenThrottled()
     {
@@ -41,7 +48,9 @@ internal sealed class ScriptedEcs : IAmazonECS
     public Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default)
     {
         calls.Add("DescribeServices");
-        var look = looks[Math.Min(Looks, looks.Count - 1)];
+        var look = Updates.Count > 0 && AfterUpdate.Count > 0
+            ? Answer(AfterUpdate[Math.Min(Looks - looksAtUpdate, AfterUpdate.Count - 1)])
+            : looks[Math.Min(Looks, looks.Count - 1)];
         Looks++;
         return Task.FromResult(look());
     }
@@ -63,6 +72,7 @@ internal sealed class ScriptedEcs : IAmazonECS
     {
         calls.Add("UpdateService");
         Updates.Add(request);
+        looksAtUpdate = Looks;
         return Task.FromResult(new UpdateServiceResponse
         {
             Service = new Service

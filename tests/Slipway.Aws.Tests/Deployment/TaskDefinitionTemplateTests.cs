@@ -93,6 +93,53 @@ public sealed class TaskDefinitionTemplateTests
     }
 
     [Fact]
+    public void A_placeholder_filling_a_number_or_boolean_member_becomes_a_JSON_number_or_boolean()
+    {
+        const string template = """
+            {
+              "family": "api",
+              "containerDefinitions": [{
+                "name": "api", "image": "{{image}}", "memory": "{{var:memory}}", "essential": "{{var:essential}}",
+                "portMappings": [{ "containerPort": "{{var:port}}", "name": "http-{{var:port}}" }],
+                "healthCheck": { "command": ["CMD", "true"], "retries": "{{env:RETRIES}}" }
+              }]
+            }
+            """;
+
+        var rendered = TaskDefinitionTemplate.Render(template, "t.json", Values(new() { ["memory"] = "512", ["essential"] = "true", ["port"] = "8080" }, new() { ["RETRIES"] = "3" }));
+
+        var api = rendered.ContainerDefinitions![0];
+        Assert.Equal(512, api.Memory);
+        Assert.True(api.Essential);
+        Assert.Equal(8080, api.PortMappings![0].ContainerPort);
+        Assert.Equal("http-8080", api.PortMappings[0].Name);
+        Assert.Equal(3, api.HealthCheck!.Retries);
+    }
+
+    [Fact]
+    public void A_value_that_is_not_a_number_for_a_number_member_is_an_error_naming_the_path_and_the_variable()
+    {
+        const string template = "{\n  \"family\": \"api\",\n  \"containerDefinitions\": [{ \"name\": \"api\", \"image\": \"{{image}}\",\n    \"memory\": \"{{var:memory}}\", \"essential\": \"{{var:essential}}\" }]\n}";
+
+        var error = Assert.Throws<DeployConfigurationException>(() => TaskDefinitionTemplate.Render(template, "deploy/taskdef.json", Values(new() { ["memory"] = "512MiB", ["essential"] = "yes" })));
+
+        var lines = error.Message.Split(Environment.NewLine);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("deploy/taskdef.json:4:16: containerDefinitions[0].memory: '{{var:memory}}' is \"512MiB\", but the member takes an integer (32-bit); write the value in deploy/environments/staging.json as digits, e.g. \"512\"", lines[0]);
+        Assert.StartsWith("deploy/taskdef.json:4:47: containerDefinitions[0].essential: '{{var:essential}}' is \"yes\", but the member takes true or false", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_placeholder_inside_a_longer_string_cannot_fill_a_number_member()
+    {
+        const string template = """{ "family": "api", "containerDefinitions": [{ "name": "api", "image": "{{image}}", "memory": "{{var:memory}}0" }] }""";
+
+        var error = Assert.Throws<DeployConfigurationException>(() => TaskDefinitionTemplate.Render(template, "t.json", Values(new() { ["memory"] = "51" })));
+
+        Assert.Contains("containerDefinitions[0].memory: expected an integer (32-bit), found the string", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_template_whose_containers_never_use_the_image_is_refused()
     {
         const string template = """{ "family": "api", "containerDefinitions": [{ "name": "api", "image": "nginx:latest" }] }""";

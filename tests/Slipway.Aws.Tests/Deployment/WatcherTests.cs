@@ -76,7 +76,11 @@ public sealed class WatcherTests
         Assert.Equal(DeploymentFailure.RolledBack, failure.Failure);
         Assert.Contains("ECS deployment circuit breaker: tasks failed to start.", failure.Message, StringComparison.Ordinal);
         Assert.Contains($"rolled back to {OldId} (api:6)", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(2, ecs.Looks);
+        // The deploy ends when the rollback has completed, saying what runs then.
+        Assert.Equal(3, ecs.Looks);
+        Assert.EndsWith($"The rollback completed; the service runs api:6 again: {OldId} PRIMARY COMPLETED api:6: 2/2 running, 0 pending.", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(failure.ServiceNow, failure.Message[^failure.ServiceNow!.Length..]);
+        Assert.Contains("(service api) has reached a steady state.", observer.Events);
         Assert.Contains($"(service api) rolling back to deployment {OldId}.", observer.Events);
     }
 
@@ -111,6 +115,9 @@ public sealed class WatcherTests
     {
         var inProgress = Service(New, [Rollout(NewId, "PRIMARY", New, "IN_PROGRESS", 0, 2, failed: 1), Rollout(OldId, "ACTIVE", Old, "COMPLETED", 2, 2)]);
         var ecs = new ScriptedEcs().Then(inProgress);
+        const string RollbackId = "ecs-svc/9000000000000000009";
+        ecs.AfterUpdate.Add(Service(Old, [Rollout(RollbackId, "PRIMARY", Old, "IN_PROGRESS", 1, 2), Rollout(NewId, "ACTIVE", New, "IN_PROGRESS", 0, 0, failed: 2)]));
+        ecs.AfterUpdate.Add(Service(Old, [Rollout(RollbackId, "PRIMARY", Old, "COMPLETED", 2, 2)], (30, "has reached a steady state.")));
         // An old task replaced on purpose, and one of ours stopped for another reason: neither counts.
         ecs.StoppedTasks.Add((0, StoppedTask("0a", OldId, TaskStopCode.ServiceSchedulerInitiated, 143, $"Scaling activity initiated by (deployment {NewId})")));
         ecs.StoppedTasks.Add((1, StoppedTask("0b", NewId, TaskStopCode.TaskFailedToStart, null, "CannotPullContainerError: pull image manifest has been retried 5 time(s)")));
@@ -125,10 +132,34 @@ public sealed class WatcherTests
         var rollback = Assert.Single(ecs.Updates);
         Assert.Equal((ClusterName, ServiceName, Old), (rollback.Cluster, rollback.Service, rollback.TaskDefinition));
         Assert.Contains("Rolled back to api:6", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(4, ecs.Looks);
+        // Then it waits for the rollback deployment to complete and says what runs.
+        Assert.EndsWith($"The rollback completed; the service runs api:6 again: {RollbackId} PRIMARY COMPLETED api:6: 2/2 running, 0 pending.", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(6, ecs.Looks);
         // Each stopped task was described once, however many looks listed it.
         Assert.Equal(3, ecs.Calls.Count(c => c == "DescribeTasks"));
         Assert.Equal(4, ecs.Calls.Count(c => c == "ListTasks"));
+    }
+
+    [Fact]
+    public async Task A_rollback_still_rolling_out_at_the_deadline_is_reported_as_it_is_and_the_deploy_stays_failed()
+    {
+        var rollingBack = Service(Old,
+            [
+                Rollout(OldId, "PRIMARY", Old, "IN_PROGRESS", 1, 2, pending: 1, reason: $"ECS deployment circuit breaker: rolling back to deploymentId {OldId}."),
+                Rollout(NewId, "ACTIVE", New, "FAILED", 0, 0, failed: 3, reason: "ECS deployment circuit breaker: tasks failed to start."),
+            ]);
+        var ecs = new ScriptedEcs()
+            .Then(Service(New, [Rollout(NewId, "PRIMARY", New, "IN_PROGRESS", 0, 2, failed: 2), Rollout(OldId, "ACTIVE", Old, "COMPLETED", 2, 2)]))
+            .ThenThrottled()
+            .Then(rollingBack);
+        var started = time.GetUtcNow();
+
+        var failure = await Assert.ThrowsAsync<DeploymentFailedException>(() => WatchAsync(ecs, Ours(), Options with { Timeout = TimeSpan.FromMinutes(1) }));
+
+        Assert.Equal(DeploymentFailure.RolledBack, failure.Failure);
+        Assert.EndsWith($"The rollback had not completed after 1 min (--deploy-timeout); the service runs: {OldId} PRIMARY IN_PROGRESS api:6: 1/2 running, 1 pending; {NewId} ACTIVE FAILED api:7: 0/0 running, 0 pending, 3 failed.", failure.Message, StringComparison.Ordinal);
+        // Our deployment failed at 15 s (a throttled look between); the rollback had a minute of its own.
+        Assert.Equal(TimeSpan.FromSeconds(75), time.GetUtcNow() - started);
     }
 
     [Fact]
@@ -204,6 +235,9 @@ public sealed class WatcherTests
         var failure = await Assert.ThrowsAsync<DeploymentFailedException>(() => WatchAsync(ecs, Ours()));
 
         Assert.Contains("no longer PRIMARY (it is ACTIVE): deployment ecs-svc/1111111111111111111 of api:8 replaced it (another deploy)", failure.Message, StringComparison.Ordinal);
+        // Not a rollback: nothing to wait for.
+        Assert.Equal(1, ecs.Looks);
+        Assert.Null(failure.ServiceNow);
     }
 
     [Fact]

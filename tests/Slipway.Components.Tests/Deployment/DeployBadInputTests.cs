@@ -32,6 +32,11 @@ public sealed class DeployBadInputTests(MotoServer moto) : IAsyncLifetime
         Assert.Equal(2, noImage.ExitCode);
         Assert.Contains("No image has been built yet", noImage.Output, StringComparison.Ordinal);
 
+        // EnvironmentUp checks first what EcrPush would refuse: no repository or cluster for a push that cannot happen.
+        var noImageAfterEnvironmentUp = await repository.RunAsync(timeout.Token, "EnvironmentUp", "EcrPush", "--environment", "moto", "--skip");
+        Assert.Equal(2, noImageAfterEnvironmentUp.ExitCode);
+        Assert.Contains("No image has been built yet", noImageAfterEnvironmentUp.Output, StringComparison.Ordinal);
+
         await repository.WriteEnvironmentAsync(account: "111111111111");
         var wrongAccount = await repository.RunAsync(timeout.Token, "Deploy", "--environment", "moto");
         Assert.Equal(2, wrongAccount.ExitCode);
@@ -51,7 +56,8 @@ public sealed class DeployBadInputTests(MotoServer moto) : IAsyncLifetime
 
         Assert.Empty(proxy.WritingOperations);
 
-        // A template with an unknown placeholder stops EcsDeploy before ECS is touched (the repository and the push come first).
+        // A template with an unknown placeholder stops the deploy before AWS is touched: EnvironmentUp renders it before it
+        // makes the repository, so nothing is left half done.
         await repository.WriteEnvironmentAsync();
         await repository.BuildImageAsync("1.0.0", "first", "abc1234");
         var template = repository.Root / "deploy" / "taskdef.json";
@@ -61,8 +67,12 @@ public sealed class DeployBadInputTests(MotoServer moto) : IAsyncLifetime
         Assert.Equal(2, badTemplate.ExitCode);
         Assert.Contains("taskdef.json:", badTemplate.Output, StringComparison.Ordinal);
         Assert.Contains("unknown placeholder '{{comit}}'. Did you mean 'commit'?", badTemplate.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(proxy.WritingOperations, o => o is "RegisterTaskDefinition" or "CreateService" or "UpdateService");
+        Assert.Empty(proxy.WritingOperations);
 
+        // The image pushed (a good template), then EcsDeploy alone with a misspelt member.
+        template.WriteAllText(original);
+        var push = await repository.RunAsync(timeout.Token, "EcrPush", "--environment", "moto");
+        Assert.True(push.ExitCode == 0, push.Output + push.Error);
         template.WriteAllText(original.Replace("\"stopTimeout\"", "\"stopTimeOut\"", StringComparison.Ordinal));
         var unknownMember = await repository.RunAsync(timeout.Token, "EcsDeploy", "--environment", "moto", "--skip", "EcrPush", "EnvironmentUp");
         Assert.Equal(2, unknownMember.ExitCode);
@@ -92,7 +102,7 @@ public sealed class DeployBadInputTests(MotoServer moto) : IAsyncLifetime
         Assert.Contains("pass --force", locked.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(proxy.WritingOperations, o => o is "RegisterTaskDefinition" or "CreateService" or "UpdateService");
 
-        foreach (var run in new[] { unknown, noImage, wrongAccount, unreachable, malformed, badTemplate, unknownMember, notInRepository, first, locked })
+        foreach (var run in new[] { unknown, noImage, noImageAfterEnvironmentUp, wrongAccount, unreachable, malformed, badTemplate, unknownMember, notInRepository, first, locked })
         {
             Assert.DoesNotContain(DeployRepository.SecretKey, run.Output + run.Error, StringComparison.Ordinal);
         }

@@ -58,6 +58,9 @@ public sealed class DeployMotoTests(RunningServicesMoto moto) : IAsyncLifetime
         Assert.True(forced.ExitCode == 0, forced.Output + forced.Error);
         Assert.Empty(proxy.WritingOperations);
         Assert.Contains("nothing uploaded, nothing written", forced.Output, StringComparison.Ordinal);
+        // Each look once a build, not once a target: who we are, the repository, the image; then the cluster, the
+        // service and the revision it runs.
+        Assert.Equal(["GetCallerIdentity", "DescribeRepositories", "GetLifecyclePolicy", "DescribeClusters", "DescribeImages", "DescribeServices", "DescribeTaskDefinition"], proxy.Operations);
 
         await repository.BuildImageAsync("1.1.0", "second", "def5678");
         proxy.Clear();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Slipway.Aws.Ecs.Model;
@@ -8,7 +9,9 @@ namespace Slipway.Aws.Deployment.TaskDefinitions;
 /// <c>deploy/taskdef.json</c> rendered for one deploy. Placeholders sit inside JSON strings: <c>{{image}}</c>,
 /// <c>{{version}}</c>, <c>{{commit}}</c>, <c>{{environment}}</c>, <c>{{var:NAME}}</c>, <c>{{env:NAME}}</c>. The template
 /// is checked as a task definition before anything is substituted, so a misspelt member is reported where it is
-/// written; every unknown or unresolved placeholder is reported with its line and column, all at once.
+/// written; every unknown or unresolved placeholder is reported with its line and column, all at once. A string that is
+/// one whole placeholder where the model takes a number or a boolean (<c>"containerPort": "{{var:port}}"</c>) becomes
+/// that JSON number or boolean.
 /// </summary>
 public static partial class TaskDefinitionTemplate
 {
@@ -23,23 +26,30 @@ public static partial class TaskDefinitionTemplate
             throw new ArgumentException($"the image must be pinned by digest (repository@sha256:<64 hex>), not '{values.Image}'", nameof(values));
         }
 
-        // Members and syntax first, on the template as written (placeholders sit in strings, so it is JSON already).
-        TaskDefinitionReader.Read(templateText, file);
+        // Members and syntax first, on the template as written (placeholders sit in strings, so it is JSON already;
+        // one standing for a number or a boolean is checked as a value of that kind).
+        var slots = TypedPlaceholderSlots.Find(templateText);
+        TaskDefinitionReader.Read(Substitute(templateText, slots, (_, slot) => slot is null ? null : Sample(slot.Kind)), file);
 
         var problems = new List<string>();
-        var rendered = Placeholder().Replace(templateText, match =>
+        var rendered = Substitute(templateText, slots, (match, slot) =>
         {
             var (line, column) = Position(templateText, match.Index);
-            var value = Resolve(match.Groups["name"].Value.Trim(), values, out var problem);
+            var name = match.Groups["name"].Value.Trim();
+            var value = Resolve(name, values, out var problem);
+            if (problem is null && value is not null && slot is not null)
+            {
+                value = TypedValue.Write(slot, name, value, values, out problem);
+            }
+
             if (problem is not null)
             {
                 problems.Add($"{file}:{line}:{column}: {problem}");
-                return match.Value;
+                return null;
             }
 
             // Inside a JSON string: escape as JSON does, without the quotes.
-            var encoded = JsonSerializer.Serialize(value);
-            return encoded[1..^1];
+            return slot is null ? JsonSerializer.Serialize(value)[1..^1] : value;
         });
         if (problems.Count > 0)
         {
@@ -64,6 +74,33 @@ public static partial class TaskDefinitionTemplate
 
         return request;
     }
+
+    /// <summary>
+    /// Replaces each placeholder by what <paramref name="replace"/> gives (null keeps it as written). A placeholder in a
+    /// typed slot replaces its whole string, quotes included, so its value stands as a JSON number or boolean.
+    /// </summary>
+    private static string Substitute(string text, IReadOnlyDictionary<int, TypedSlot> slots, Func<Match, TypedSlot?, string?> replace)
+    {
+        var result = new StringBuilder(text.Length);
+        var copied = 0;
+        foreach (Match match in Placeholder().Matches(text))
+        {
+            var slot = slots.GetValueOrDefault(match.Index);
+            if (replace(match, slot) is not { } value)
+            {
+                continue;
+            }
+
+            var start = slot is null ? match.Index : match.Index - 1;
+            result.Append(text, copied, start - copied).Append(value);
+            copied = match.Index + match.Length + (slot is null ? 0 : 1);
+        }
+
+        return result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>A value of the slot's kind, to check the template's members before anything is resolved.</summary>
+    private static string Sample(SlotKind kind) => kind == SlotKind.Boolean ? "false" : "0";
 
     private static string? Resolve(string name, TemplateValues values, out string? problem)
     {

@@ -42,6 +42,15 @@ public sealed class DeploymentFailedException : Exception
 
     /// <summary>For <see cref="DeploymentFailure.FailedFast"/>: why the tasks stopped.</summary>
     public StoppedTaskReason? Reason { get; }
+
+    /// <summary>After a rollback: what the service runs now (the rollback completed, failed, or was still rolling out).</summary>
+    public string? ServiceNow { get; init; }
+
+    /// <summary>The service went back to an earlier deployment, which the watcher waits for before the deploy ends.</summary>
+    internal bool ServiceRolledBack { get; init; }
+
+    /// <summary>The rollback deployment's id, when known.</summary>
+    internal string? RollbackDeploymentId { get; init; }
 }
 
 /// <summary>The deployment was still rolling out when <c>--deploy-timeout</c> ran out; the message says what still runs.</summary>

@@ -11,33 +11,45 @@ namespace Slipway.Aws.Deployment.Watching;
 /// whose id the CreateService/UpdateService response named is PRIMARY and COMPLETED; failure when it is FAILED, or has
 /// been replaced (the circuit breaker re-promotes the previous deployment) or vanished. While waiting it streams the
 /// service's new events and the counts. When our tasks stop repeatedly for the same reason it stops waiting, reports
-/// the reason and rolls back to the previous task definition. A timeout is its own exception.
+/// the reason and rolls back to the previous task definition. After a rollback (ECS's or its own) it waits for the
+/// rollback deployment too, so the failure says what the service runs when the deploy ends. A timeout is its own exception.
 /// </summary>
 public sealed class DeploymentWatcher(IAmazonECS ecs, TimeProvider time, IDeploymentObserver observer)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
-
     /// <returns>The service as it was when our deployment succeeded.</returns>
-    /// <exception cref="DeploymentFailedException">Our deployment failed, was rolled back or replaced, or failed fast.</exception>
+    /// <exception cref="DeploymentFailedException">
+    /// Our deployment failed, was rolled back or replaced, or failed fast. After a rollback (ECS's or the fail-fast's)
+    /// the exception comes once the rollback deployment completed, failed or ran out of <c>--deploy-timeout</c>, and its
+    /// message says what the service runs then.
+    /// </exception>
     /// <exception cref="DeploymentTimeoutException">The timeout ran out first.</exception>
     public async Task<Service> WatchAsync(ServiceDeployment target, WatchOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
+        var looks = new ServiceLooks(ecs, observer, target, options);
+        try
+        {
+            return await WatchOursAsync(looks, target, options, cancellationToken);
+        }
+        catch (DeploymentFailedException failure) when (failure.ServiceRolledBack)
+        {
+            observer.Note("Waiting for the rollback to complete, to report what the service runs now");
+            var now = await RollbackWait.WaitAsync(looks, failure.RollbackDeploymentId, time, options, cancellationToken);
+            throw new DeploymentFailedException($"{failure.Message} {now}", failure.Failure, failure.Reason) { ServiceNow = now };
+        }
+    }
+
+    private async Task<Service> WatchOursAsync(ServiceLooks looks, ServiceDeployment target, WatchOptions options, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
-        var seenEvents = new HashSet<string>(target.EarlierEventIds, StringComparer.Ordinal);
         var stopped = new StoppedTaskTracker(ecs, target.Cluster, target.Service, observer.Note);
         var deploymentId = target.DeploymentId;
-        var delay = options.PollInterval;
-        Service? last = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            try
+            if (await looks.LookAsync(cancellationToken) is { } service)
             {
-                var service = await DescribeAsync(target, cancellationToken);
-                last = service;
-                Stream(service, seenEvents);
                 deploymentId ??= Adopt(service, target);
                 var ours = service.Deployments?.FirstOrDefault(d => d.Id == deploymentId);
                 if (ours is not null)
@@ -58,48 +70,15 @@ public sealed class DeploymentWatcher(IAmazonECS ecs, TimeProvider time, IDeploy
                         await FailFastAsync(target, ours, repeated, options, cancellationToken);
                     }
                 }
-
-                delay = options.PollInterval;
-            }
-            catch (AwsServiceException e) when (e is ThrottlingException or ServerException || (int)e.StatusCode >= 500)
-            {
-                // The client already retried; the deployment goes on regardless, so look again later, more slowly.
-                delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, delay.Ticks * 2));
-                observer.Note($"ECS DescribeServices was throttled or failed ({e.ErrorCode}); looking again in {delay.TotalSeconds:0} s");
             }
 
             var left = options.Timeout - time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero)
             {
-                throw Timeout(target, last, deploymentId, options);
+                throw Timeout(target, looks, deploymentId, options);
             }
 
-            await Task.Delay(delay < left ? delay : left, time, cancellationToken);
-        }
-    }
-
-    private async Task<Service> DescribeAsync(ServiceDeployment target, CancellationToken cancellationToken)
-    {
-        var described = await ecs.DescribeServicesAsync(new DescribeServicesRequest { Cluster = target.Cluster, Services = [target.Service] }, cancellationToken);
-        var service = described.Services?.FirstOrDefault();
-        if (service is null || service.Status is "INACTIVE" or "DRAINING")
-        {
-            throw new DeploymentFailedException(
-                $"The service '{target.Service}' in cluster '{target.Cluster}' is {(service?.Status ?? "missing")}: it was deleted while deploying.", DeploymentFailure.Failed);
-        }
-
-        return service;
-    }
-
-    private void Stream(Service service, HashSet<string> seen)
-    {
-        // ECS lists the newest first; a log reads oldest first.
-        foreach (var serviceEvent in (service.Events ?? []).Reverse())
-        {
-            if (serviceEvent.Id is { } id && seen.Add(id))
-            {
-                observer.ServiceEvent(serviceEvent);
-            }
+            await Task.Delay(looks.Delay < left ? looks.Delay : left, time, cancellationToken);
         }
     }
 
@@ -122,23 +101,21 @@ public sealed class DeploymentWatcher(IAmazonECS ecs, TimeProvider time, IDeploy
             }
 
             var primary = ServiceDeployments.PrimaryOf(service);
-            throw new DeploymentFailedException(
-                $"Our deployment {deploymentId} is gone from service '{service.ServiceName}'" + Replacement(primary, target), DeploymentFailure.RolledBack);
+            throw Replaced($"Our deployment {deploymentId} is gone from service '{service.ServiceName}'", primary, target);
         }
 
         if (ours.RolloutState == DeploymentRolloutState.Failed)
         {
             var primary = ServiceDeployments.PrimaryOf(service);
-            var rolledBack = primary is not null && primary.Id != ours.Id;
-            throw new DeploymentFailedException(
-                $"Our deployment {ours.Id} FAILED: {ours.RolloutStateReason ?? "no reason given"}" + (rolledBack ? Replacement(primary, target) : ". ECS did not roll back (no earlier completed deployment)."),
-                rolledBack ? DeploymentFailure.RolledBack : DeploymentFailure.Failed);
+            var failed = $"Our deployment {ours.Id} FAILED: {ours.RolloutStateReason ?? "no reason given"}";
+            throw primary is not null && primary.Id != ours.Id
+                ? Replaced(failed, primary, target)
+                : new DeploymentFailedException(failed + ". ECS did not roll back (no earlier completed deployment).", DeploymentFailure.Failed);
         }
 
         if (ours.Status != ServiceDeployments.Primary)
         {
-            throw new DeploymentFailedException(
-                $"Our deployment {ours.Id} is no longer PRIMARY (it is {ours.Status})" + Replacement(ServiceDeployments.PrimaryOf(service), target), DeploymentFailure.RolledBack);
+            throw Replaced($"Our deployment {ours.Id} is no longer PRIMARY (it is {ours.Status})", ServiceDeployments.PrimaryOf(service), target);
         }
 
         var settled = service.Deployments?.Count == 1 && service.RunningCount == service.DesiredCount;
@@ -148,10 +125,24 @@ public sealed class DeploymentWatcher(IAmazonECS ecs, TimeProvider time, IDeploy
         return deployed && (options.Mode != WaitMode.Stable || settled) ? service : null;
     }
 
+    /// <summary>Our deployment lost its place: to a rollback (waited for before the deploy ends), or to another deploy.</summary>
+    private static DeploymentFailedException Replaced(string what, EcsDeployment? primary, ServiceDeployment target)
+    {
+        var rolledBack = primary is not null && (ByCircuitBreaker(primary) || ServiceDeployments.SameTaskDefinition(primary.TaskDefinition, target.PreviousTaskDefinitionArn));
+        return new DeploymentFailedException(what + Replacement(primary, target), DeploymentFailure.RolledBack)
+        {
+            ServiceRolledBack = rolledBack,
+            RollbackDeploymentId = rolledBack ? primary!.Id : null,
+        };
+    }
+
+    private static bool ByCircuitBreaker(EcsDeployment primary) =>
+        primary.RolloutStateReason?.Contains("rolling back", StringComparison.OrdinalIgnoreCase) == true;
+
     private static string Replacement(EcsDeployment? primary, ServiceDeployment target) => primary switch
     {
         null => ".",
-        _ when primary.RolloutStateReason?.Contains("rolling back", StringComparison.OrdinalIgnoreCase) == true
+        _ when ByCircuitBreaker(primary)
             => $": ECS rolled back to {primary.Id} ({ServiceDeployments.FamilyRevision(primary.TaskDefinition ?? "?")}): \"{primary.RolloutStateReason}\".",
         _ when ServiceDeployments.SameTaskDefinition(primary.TaskDefinition, target.PreviousTaskDefinitionArn)
             => $": the service is back on {ServiceDeployments.FamilyRevision(primary.TaskDefinition!)} (deployment {primary.Id}), a rollback.",
@@ -177,17 +168,19 @@ public sealed class DeploymentWatcher(IAmazonECS ecs, TimeProvider time, IDeploy
         throw new DeploymentFailedException(
             $"{message} Rolled back to {ServiceDeployments.FamilyRevision(target.PreviousTaskDefinitionArn)}{(rollbackId is null ? "" : $" (deployment {rollbackId})")} without waiting for ECS's circuit breaker.",
             DeploymentFailure.FailedFast,
-            reason);
+            reason)
+        {
+            ServiceRolledBack = true,
+            RollbackDeploymentId = rollbackId,
+        };
     }
 
-    private static string Duration(TimeSpan span) =>
+    internal static string Duration(TimeSpan span) =>
         span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalSeconds:0.#} s";
 
-    private static DeploymentTimeoutException Timeout(ServiceDeployment target, Service? last, string? deploymentId, WatchOptions options)
+    private static DeploymentTimeoutException Timeout(ServiceDeployment target, ServiceLooks looks, string? deploymentId, WatchOptions options)
     {
-        var running = last?.Deployments is { Count: > 0 } deployments
-            ? string.Join("; ", deployments.Select(ServiceDeployments.Describe))
-            : "nothing could be read from the service";
+        var running = looks.Running();
         var ours = deploymentId is null
             ? $"no deployment of {ServiceDeployments.FamilyRevision(target.TaskDefinitionArn)} appeared"
             : $"our deployment {deploymentId} did not complete";

@@ -18,7 +18,10 @@ public sealed record WatchOptions
 {
     public WaitMode Mode { get; init; } = WaitMode.Deployed;
 
-    /// <summary><c>--deploy-timeout</c>: how long the deployment may take before the deploy gives up on it.</summary>
+    /// <summary>
+    /// <c>--deploy-timeout</c>: how long the deployment may take before the deploy gives up on it; after a rollback, the
+    /// rollback gets as long again to complete before the deploy reports what the service runs.
+    /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Between two looks at the service: short enough to stream events as they come.</summary>

@@ -15,7 +15,7 @@ namespace Slipway.Components.Tests.Local.EndToEnd;
 /// </summary>
 [Trait(TestCategories.Name, TestCategories.Integration)]
 [TestCaseOrderer(StepOrderer.Name, StepOrderer.Assembly)]
-public sealed class LocalDeployTests(LocalDeployFixture fixture) : IClassFixture<LocalDeployFixture>
+public sealed partial class LocalDeployTests(LocalDeployFixture fixture) : IClassFixture<LocalDeployFixture>
 {
     private static readonly TimeSpan DeployTimeout = TimeSpan.FromMinutes(10);
 
@@ -149,7 +149,7 @@ public sealed class LocalDeployTests(LocalDeployFixture fixture) : IClassFixture
         Assert.Equal("HEALTHY", task.GetProperty("healthStatus").GetString());
     }
 
-    [Fact, Step(Number = 7)]
+    [Fact, Step(Number = 20)]
     public async Task EnvironmentDown_leaves_no_container_or_process_of_the_environment()
     {
         var pids = Directory.EnumerateFiles(Clone.LocalDirectory, "*.pid", SearchOption.AllDirectories)

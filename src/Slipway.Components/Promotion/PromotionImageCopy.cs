@@ -1,0 +1,93 @@
+using Slipway.Aws.Deployment;
+using Slipway.Aws.Deployment.Environments;
+using Slipway.Aws.Ecr;
+using Slipway.Aws.Promotion;
+using Slipway.Docker;
+
+namespace Slipway.Components.Promotion;
+
+/// <summary>
+/// Puts the promoted image into the target's repository without pulling or building it: within one repository by
+/// ECR's BatchGetImage + PutImage; to another repository of the same registry by a registry copy whose blobs are
+/// mounted across repositories; to another registry (account or region) blob by blob, skipping those already there.
+/// Afterwards the target's repository must describe the very same digest.
+/// </summary>
+internal sealed class PromotionImageCopy(ILog log, Action<string> registerSecret)
+{
+    public async Task CopyAsync(DeployEnvironment source, IAmazonECR sourceEcr, DeployEnvironment target, IAmazonECR targetEcr, Release release, CancellationToken cancellationToken)
+    {
+        var readOnly = new RemoteChanges(dryRun: true, log);
+        var from = await new RepositoryEnsurer(sourceEcr, readOnly).FindAsync(source.Repository, cancellationToken)
+            ?? throw new PromotionRefusedException($"The source's ECR repository '{source.Repository}' ({source.File}) does not exist: the image of {release.Version} cannot be copied from it. Nothing was changed.");
+        var to = await new RepositoryEnsurer(targetEcr, readOnly).FindAsync(target.Repository, cancellationToken)
+            ?? throw new UsageException($"The ECR repository '{target.Repository}' of '{target.Name}' does not exist. Nothing was changed. Run ./build.sh EnvironmentUp --environment {target.Name} first.");
+
+        if (from.RepositoryUri == to.RepositoryUri)
+        {
+            log.Information(await new EcrImageTagger(targetEcr).TagAsync(target.Repository, release.Digest, release.Version, cancellationToken));
+        }
+        else
+        {
+            var tagged = await new EcrImages(targetEcr).DigestOfTagAsync(target.Repository, release.Version, cancellationToken);
+            if (tagged == release.Digest)
+            {
+                log.Information($"{to.RepositoryUri}:{release.Version} is already {release.Digest}: nothing copied");
+            }
+            else if (tagged is not null)
+            {
+                throw new PromotionRefusedException($"The tag {to.RepositoryUri}:{release.Version} already names another image ({tagged}), not {release.Digest}; the repository's tags are immutable. Nothing was changed.");
+            }
+            else
+            {
+                await CopyBetweenRepositoriesAsync(source, sourceEcr, from.RepositoryUri!, target, targetEcr, to.RepositoryUri!, release, cancellationToken);
+            }
+        }
+
+        var copied = await new EcrImages(targetEcr).RequireAsync(target.Repository, release.Digest, cancellationToken);
+        if (copied.ImageDigest != release.Digest)
+        {
+            throw new InvalidOperationException($"{target.Repository} describes {copied.ImageDigest} after the copy, not {release.Digest}");
+        }
+
+        log.Information($"{to.RepositoryUri}@{release.Digest}: the same digest as in '{source.Name}'");
+    }
+
+    private async Task CopyBetweenRepositoriesAsync(DeployEnvironment source, IAmazonECR sourceEcr, string sourceUri, DeployEnvironment target, IAmazonECR targetEcr, string targetUri, Release release, CancellationToken cancellationToken)
+    {
+        var sourceHost = RegistryHost(source, sourceUri);
+        var targetHost = RegistryHost(target, targetUri);
+        var targetLogin = await LoginAsync(targetEcr, cancellationToken);
+        using var targetRegistry = RegistryClient.ForHost(targetHost, targetLogin);
+        string digest;
+        if (sourceHost == targetHost)
+        {
+            // One registry: ECR's token covers both repositories, and blobs are mounted instead of sent.
+            log.Information($"Copying {release.Digest} from {source.Repository} to {target.Repository} in {targetHost} (cross-repository mount)");
+            digest = await targetRegistry.CopyImageAsync(source.Repository, release.Digest, target.Repository, release.Version, cancellationToken);
+        }
+        else
+        {
+            var sourceLogin = await LoginAsync(sourceEcr, cancellationToken);
+            using var sourceRegistry = RegistryClient.ForHost(sourceHost, sourceLogin);
+            log.Information($"Copying {release.Digest} from {sourceHost}/{source.Repository} to {targetHost}/{target.Repository} (blobs the target has are skipped)");
+            digest = await new RegistryToRegistryCopy(sourceRegistry, targetRegistry).CopyAsync(source.Repository, release.Digest, target.Repository, release.Version, cancellationToken);
+        }
+
+        if (digest != release.Digest)
+        {
+            throw new InvalidOperationException($"The copy of {release.Digest} arrived in {target.Repository} as {digest}: the manifest changed on the way");
+        }
+    }
+
+    private async Task<RegistryCredentials> LoginAsync(IAmazonECR ecr, CancellationToken cancellationToken)
+    {
+        var login = await RegistryLogin.GetAsync(ecr, cancellationToken);
+        registerSecret(login.Password);
+        registerSecret(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{login.Username}:{login.Password}")));
+        return new RegistryCredentials(login.Username, login.Password);
+    }
+
+    /// <summary>The registry a repository's blobs live in: its URI's host, or the environment's <c>endpoints.registry</c>.</summary>
+    private static string RegistryHost(DeployEnvironment environment, string repositoryUri) =>
+        environment.Endpoints.Registry is { Length: > 0 } registry ? registry : repositoryUri[..repositoryUri.IndexOf('/', StringComparison.Ordinal)];
+}
