@@ -6,6 +6,8 @@ namespace Slipway.Components;
 /// <summary>
 /// <c>DockerBuild</c>: the image from the publish output and <see cref="Dockerfile"/>, tagged with the version
 /// and the commit, with OCI labels; its record (id, tags, version, base image) goes to <see cref="ImageRecordFile"/>.
+/// Up to date while the publish output, the Dockerfile, the tags and labels, the engine and the base image (by id)
+/// are unchanged and the image is still in the engine with its tags.
 /// </summary>
 public interface IDockerImage : IPublish
 {
@@ -26,6 +28,19 @@ public interface IDockerImage : IPublish
     Target DockerBuild => _ => _
         .Description("Build the service image from the publish output; image id and tags in artifacts/image.json")
         .DependsOn<IPublish>(x => x.Publish)
+        .Inputs(i => i
+            .Directory(PublishDirectory)
+            .Files(Dockerfile)
+            .Value("repository", ImageRepository)
+            .Value("--base-image", BaseImage)
+            .Value("DOCKER_HOST", System.Environment.GetEnvironmentVariable("DOCKER_HOST"))
+            .Value("version and labels", async ct =>
+            {
+                var version = await GetVersionAsync(ct);
+                return string.Join('\n', version.SemVer, version.Commit, version.CommitTime?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), version.SourceUrl);
+            })
+            .Value("base image", BaseImageIdentityAsync))
+        .Outputs(o => o.Exists($"the image {ImageRecordFile.RelativeTo(RootDirectory)} names is in the Docker engine with its tags", ImageIsInEngineAsync))
         .Executes(async ct =>
         {
             using var engine = await ConnectToDockerAsync(ct);
@@ -52,6 +67,64 @@ public interface IDockerImage : IPublish
             ReportSummary($"{built.Tags[0]} ({built.CacheSummary}){(untraceable is null ? string.Empty : ", outside git: commit unknown")}");
             Log.Information(NextSteps.AfterDockerBuild(built.Tags[0]));
         });
+
+    /// <summary>
+    /// The base images the build can choose from, by id: the one <c>--base-image</c> names; else the official one
+    /// (when present) and the local stand-ins built from Debian. A re-pulled or rebuilt base, or the official one
+    /// arriving, changes it. No pull is attempted (the build's job): a base only a pull would bring is not seen here.
+    /// </summary>
+    private async Task<string?> BaseImageIdentityAsync(CancellationToken cancellationToken)
+    {
+        using var engine = DockerEngine.FromEnvironment();
+        if (BaseImage is { Length: > 0 } explicitImage)
+        {
+            return $"{explicitImage}@{await ImageIdOrNullAsync(engine, explicitImage, cancellationToken)}";
+        }
+
+        var official = await ImageIdOrNullAsync(engine, BaseImageResolver.Official, cancellationToken);
+        var local = await engine.Client.Images.ListImagesAsync(
+            new global::Docker.DotNet.Models.ImagesListParameters
+            {
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [LocalBaseImages] = true } },
+            },
+            cancellationToken);
+        return $"official@{official}, local: {string.Join(", ", local.SelectMany(i => (i.RepoTags ?? []).Select(t => $"{t}@{i.ID}")).Order(StringComparer.Ordinal))}";
+    }
+
+    /// <summary>The repository of the local stand-in base images (Slipway.Docker's LocalBaseImageRecipe.Repository).</summary>
+    private static string LocalBaseImages => "slipway/dotnet-aspnet-base";
+
+    private async Task<bool> ImageIsInEngineAsync(CancellationToken cancellationToken)
+    {
+        if (!ImageRecordFile.FileExists)
+        {
+            return false;
+        }
+
+        var record = await ImageRecord.ReadAsync(ImageRecordFile, cancellationToken);
+        using var engine = DockerEngine.FromEnvironment();
+        try
+        {
+            var image = await engine.Client.Images.InspectImageAsync(record.ImageId, cancellationToken);
+            return record.Tags.All(tag => image.RepoTags?.Contains(tag, StringComparer.Ordinal) == true);
+        }
+        catch (global::Docker.DotNet.DockerImageNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<string?> ImageIdOrNullAsync(DockerEngine engine, string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await engine.Client.Images.InspectImageAsync(image, cancellationToken)).ID;
+        }
+        catch (global::Docker.DotNet.DockerImageNotFoundException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The engine <c>DOCKER_HOST</c> names (or the default socket), once it answers.</summary>
     async Task<DockerEngine> ConnectToDockerAsync(CancellationToken cancellationToken)

@@ -10,6 +10,8 @@ namespace Slipway.Components;
 /// <c>EcrPush</c>: the image DockerBuild made, pushed to the environment's ECR repository with a token from
 /// GetAuthorizationToken (masked in every line), then checked with DescribeImages; its digest goes into the image
 /// record for EcsDeploy. An image the repository already holds under its version tag is neither uploaded nor written.
+/// Up to date (no AWS call but one DescribeImages) while the image, the environment and its file are unchanged and
+/// the repository still holds the recorded digest under the version tag.
 /// </summary>
 public interface IEcrPush : IDockerImage, IEnvironmentUp
 {
@@ -18,6 +20,12 @@ public interface IEcrPush : IDockerImage, IEnvironmentUp
         .DependsOn<IDockerImage>(x => x.DockerBuild)
         .DependsOn<IEnvironmentUp>(x => x.EnvironmentUp)
         .After<ITest>(x => x.TestService)
+        .Inputs(i => i
+            .Value("environment", EnvironmentName)
+            .Files(DeployEnvironment.File is { Length: > 0 } file ? AbsolutePath.Create(file) : EnvironmentsDirectory / (EnvironmentName + ".json"))
+            .Value("image", async ct => ImageRecordFile.FileExists ? PushedImage(await ImageRecord.ReadAsync(ImageRecordFile, ct)) : null)
+            .Value("--dry-run", DryRun))
+        .Outputs(o => o.Exists("the repository holds the recorded digest under the image's version tag", RepositoryHoldsImageAsync))
         .Executes(ct => DeployFailures.RunAsync(async () =>
         {
             var environment = DeployEnvironment;
@@ -39,6 +47,22 @@ public interface IEcrPush : IDockerImage, IEnvironmentUp
 
             await (record with { Digest = digest }).WriteAsync(ImageRecordFile, ct);
         }));
+
+    /// <summary>What makes a pushed image this one: its id and tags (not the digest, which EcrPush itself adds to the record).</summary>
+    private static string PushedImage(ImageRecord record) => $"{record.ImageId} {string.Join(' ', record.Tags)}";
+
+    private async Task<bool> RepositoryHoldsImageAsync(CancellationToken cancellationToken)
+    {
+        if (!ImageRecordFile.FileExists || await ImageRecord.ReadAsync(ImageRecordFile, cancellationToken) is not { Digest: { } digest } record)
+        {
+            return false;
+        }
+
+        var environment = DeployEnvironment;
+        using var ecr = new AmazonECRClient(AwsOptions(environment, environment.Endpoints.Ecr));
+        var versionTag = record.Tags[0][(record.Tags[0].LastIndexOf(':') + 1)..];
+        return await new EcrImages(ecr).DigestOfTagAsync(environment.Repository, versionTag, cancellationToken) == digest;
+    }
 
     /// <summary>The record DockerBuild wrote; without one there is nothing to push (usage error).</summary>
     async Task<ImageRecord> ReadImageRecordAsync(CancellationToken cancellationToken)

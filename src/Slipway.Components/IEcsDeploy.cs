@@ -2,7 +2,10 @@ using Slipway.Aws.Deployment;
 using Slipway.Aws.Deployment.Records;
 using Slipway.Aws.Deployment.Watching;
 using Slipway.Aws.Ecr;
+using Slipway.Aws.Deployment.Services;
 using Slipway.Aws.Ecs;
+using DescribeServicesRequest = Slipway.Aws.Ecs.Model.DescribeServicesRequest;
+using Slipway.Docker;
 using Spectre.Console;
 
 namespace Slipway.Components;
@@ -10,7 +13,9 @@ namespace Slipway.Components;
 /// <summary>
 /// <c>EcsDeploy</c>: renders <c>deploy/taskdef.json</c> with the pushed digest, registers it (or reuses the latest
 /// revision when it says the same), creates or updates the service and waits for our deployment; the record goes to
-/// <c>artifacts/deployments/&lt;environment&gt;.json</c> and the step summary.
+/// <c>artifacts/deployments/&lt;environment&gt;.json</c> and the step summary. Up to date (one DescribeServices) while the
+/// image, the environment file, the template and the build variables it names are unchanged and the service still
+/// runs the recorded task definition, steady, at its desired count.
 /// </summary>
 public interface IEcsDeploy : IEcrPush
 {
@@ -20,8 +25,11 @@ public interface IEcsDeploy : IEcrPush
     [Parameter("What EcsDeploy waits for: None, Deployed (our deployment PRIMARY and COMPLETED, the default) or Stable (and the old tasks gone)")]
     WaitMode Wait => TryGetValue<WaitMode>(() => Wait) ?? WaitMode.Deployed;
 
-    [Parameter("Deploy although another deployment is in progress, or although the service already runs this task definition")]
-    bool Force => TryGetValue<bool>(() => Force) ?? false;
+    /// <summary>
+    /// <c>--force</c> (or <c>--force EcsDeploy</c>): deploy although another deployment is in progress, or although
+    /// the service already runs this task definition.
+    /// </summary>
+    bool Force => IsForced(nameof(EcsDeploy));
 
     AbsolutePath TaskDefinitionTemplate => DeployDirectory / "taskdef.json";
 
@@ -33,6 +41,13 @@ public interface IEcsDeploy : IEcrPush
     Target EcsDeploy => _ => _
         .Description("Register the task definition (pinned by digest) and deploy it to the environment's ECS service")
         .DependsOn<IEcrPush>(x => x.EcrPush)
+        .Inputs(i => i
+            .Value("environment", EnvironmentName)
+            .Files(DeployEnvironment.File is { Length: > 0 } file ? AbsolutePath.Create(file) : EnvironmentsDirectory / (EnvironmentName + ".json"), TaskDefinitionTemplate)
+            .Value("image", async ct => ImageRecordFile.FileExists && await ImageRecord.ReadAsync(ImageRecordFile, ct) is { } image ? $"{image.Digest} {image.Version} {image.Commit}" : null)
+            .Value("template variables", TemplateEnvironmentValues())
+            .Value("--dry-run", DryRun))
+        .Outputs(o => o.Exists("the service runs the recorded task definition, steady", ServiceRunsRecordAsync))
         .Executes(ct => DeployFailures.RunAsync(async () =>
         {
             var environment = DeployEnvironment;
@@ -70,6 +85,34 @@ public interface IEcsDeploy : IEcrPush
             var result = await ObserveDeploymentAsync(observer => new EcsDeployer(ecs, ecr, TimeProvider, Log, observer).DeployAsync(request, ct));
             await ReportAsync(result, ct);
         }));
+
+    /// <summary>The build's environment variables the template names (<c>{{env:NAME}}</c>): a change renders another task definition.</summary>
+    private string TemplateEnvironmentValues() =>
+        TaskDefinitionTemplate.FileExists
+            ? string.Join('\n', System.Text.RegularExpressions.Regex.Matches(TaskDefinitionTemplate.ReadAllText(), @"\{\{env:([^}]+)\}\}")
+                .Select(m => m.Groups[1].Value.Trim())
+                .Distinct(StringComparer.Ordinal)
+                .Select(name => $"{name}={System.Environment.GetEnvironmentVariable(name)}"))
+            : string.Empty;
+
+    private async Task<bool> ServiceRunsRecordAsync(CancellationToken cancellationToken)
+    {
+        var environment = DeployEnvironment;
+        var record = await DeploymentRecord.ReadAsync(DeploymentRecordsDirectory / (environment.Name + ".json"), cancellationToken);
+        if (record is not { Outcome: "succeeded" or "unchanged" })
+        {
+            return false;
+        }
+
+        using var ecs = new AmazonECSClient(AwsOptions(environment, environment.Endpoints.Ecs));
+        var described = await ecs.DescribeServicesAsync(new DescribeServicesRequest { Cluster = environment.Cluster, Services = [environment.Service] }, cancellationToken);
+        var service = described.Services?.FirstOrDefault(s => s.Status == "ACTIVE");
+        return service is not null
+            && ServiceDeployments.SameTaskDefinition(service.TaskDefinition, record.TaskDefinitionArn)
+            && ServiceDeployments.IsSteady(service)
+            && service.DesiredCount == environment.DesiredCount
+            && service.RunningCount == service.DesiredCount;
+    }
 
     /// <summary>Runs a deploy (EcsDeploy, Promote, Rollback) with its observer: live counts on a terminal, log lines elsewhere.</summary>
     internal async Task<T> ObserveDeploymentAsync<T>(Func<IDeploymentObserver, Task<T>> deploy)

@@ -41,6 +41,9 @@ public interface INukeBuild
     /// <summary>Cancelled on Ctrl+C (SIGINT) or SIGTERM; pass it to every async call a target makes.</summary>
     CancellationToken CancellationToken { get; }
 
+    /// <summary>True when <c>--force</c> names <paramref name="target"/>, or names no target (then every one is forced).</summary>
+    bool IsForced(string target);
+
     /// <summary>Masks a value obtained at run time (a token, a password) in every later line of output.</summary>
     void RegisterSecret(string value);
 

@@ -69,6 +69,8 @@ public abstract class NukeBuild : INukeBuild
         }
     }
 
+    public bool IsForced(string target) => Session.Force.Covers(target);
+
     public void RegisterSecret(string value) => Session.Redactor.Add(value);
 
     public void ReportSummary(string note)

@@ -8,6 +8,7 @@ internal static class BuiltInOptions
     public const string Help = "help";
     public const string Plan = "plan";
     public const string Skip = "skip";
+    public const string Force = "force";
     public const string Profile = "profile";
     public const string Target = "target";
     public const string Verbosity = "verbosity";
@@ -18,6 +19,7 @@ internal static class BuiltInOptions
         ("--help, -h", "Show targets and parameters, then exit."),
         ("--plan", "Print the execution plan as a Mermaid graph and write .nuke/temp/plan.html; run nothing."),
         ("--skip [targets]", "Skip every target that was not invoked, or only the named ones."),
+        ("--force [targets]", "Run targets even when they are up to date: every one, or only the named ones (EcsDeploy: also deploy over a deployment in progress, or what already runs)."),
         ("--profile <names>", "Also read .nuke/parameters.<name>.json (later names win)."),
         ("--target <names>", "Targets to run (same as naming them first)."),
         ("--verbosity <level>", "Quiet, Normal or Verbose (debug lines and stack traces)."),
@@ -26,7 +28,7 @@ internal static class BuiltInOptions
     ];
 
     public static IReadOnlyCollection<string> Keys { get; } =
-        new HashSet<string>([Help, Plan, Skip, Profile, Target, Verbosity, CheckGenerated, Workflows.WorkflowCommands.Key], StringComparer.Ordinal);
+        new HashSet<string>([Help, Plan, Skip, Force, Profile, Target, Verbosity, CheckGenerated, Workflows.WorkflowCommands.Key], StringComparer.Ordinal);
 
     public static CommandLineOption? Find(CommandLineArguments arguments, string key) =>
         arguments.Options.LastOrDefault(o => ParameterNames.Normalize(o.Name) == key);

@@ -6,6 +6,7 @@ using Slipway.Planning;
 using Slipway.Schema;
 using Slipway.Targets;
 using Slipway.Text;
+using Slipway.UpToDate;
 
 namespace Slipway.Execution;
 
@@ -113,10 +114,16 @@ internal sealed class BuildRunner
         var invoked = ResolveTargets(targets, arguments, defaultTargets);
         var skip = SkipRequest.From(BuiltInOptions.Find(arguments, BuiltInOptions.Skip)?.Values);
         ThrowIfUnknown(targets, skip.Names, "--skip");
+        var force = ForceRequest.From(BuiltInOptions.Find(arguments, BuiltInOptions.Force)?.Values);
+        ThrowIfUnknown(targets, force.Names, "--force");
         var plan = ExecutionPlanner.Plan(targets, invoked, skip);
+        session.Force = force;
+        session.ScheduledTargets = plan.Targets.Where(t => t.Status != TargetStatus.Skipped).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var upToDate = new UpToDateChecker(session.RootDirectory, build, force, session.Time);
 
         if (BuiltInOptions.Find(arguments, BuiltInOptions.Plan) is not null)
         {
+            await PredictAsync(plan.Targets, upToDate, abort);
             var mermaid = PlanGraph.ToMermaid(plan.Targets);
             var page = session.RootDirectory / ".nuke" / "temp" / "plan.html";
             page.WriteAllText(PlanGraph.ToHtml(mermaid, plan.Targets));
@@ -126,9 +133,8 @@ internal sealed class BuildRunner
         }
 
         ThrowIfRequirementsUnmet(plan, parameters);
-        session.ScheduledTargets = plan.Targets.Where(t => t.Status != TargetStatus.Skipped).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         using var checkout = await AcquireCheckoutAsync(session, invoked, abort);
-        return checkout is null ? ExitCodes.Cancelled : await ExecuteAsync(plan, session, abort);
+        return checkout is null ? ExitCodes.Cancelled : await ExecuteAsync(plan, session, upToDate, abort);
     }
 
     /// <summary>The checkout's lock, or null when Ctrl+C (or SIGTERM) ended the wait for it.</summary>
@@ -145,11 +151,25 @@ internal sealed class BuildRunner
         }
     }
 
-    private static async Task<int> ExecuteAsync(ExecutionPlan plan, BuildSession session, CancellationToken abort)
+    /// <summary>
+    /// <c>--plan</c>: which targets would be up to date, and why the others would run. A target after one that
+    /// would run is assumed to run too (what that one makes is not known before it runs).
+    /// </summary>
+    private static async Task PredictAsync(IReadOnlyList<ExecutableTarget> plan, UpToDateChecker upToDate, CancellationToken cancellationToken)
+    {
+        foreach (var target in plan.Where(t => t.Status != TargetStatus.Skipped && t.Definition.HasUpToDateCheck))
+        {
+            var decision = await upToDate.DecideAsync(target, TargetExecutor.RanDependency(target), cancellationToken);
+            target.Status = decision.IsUpToDate ? TargetStatus.UpToDate : TargetStatus.NotRun;
+            target.Note = decision.IsUpToDate ? decision.Reason : $"runs: {decision.Reason}";
+        }
+    }
+
+    private static async Task<int> ExecuteAsync(ExecutionPlan plan, BuildSession session, UpToDateChecker upToDate, CancellationToken abort)
     {
         session.StepSummary.StartRun();
         var started = session.Time.GetTimestamp();
-        var executor = new TargetExecutor(session, abort);
+        var executor = new TargetExecutor(session, upToDate, abort);
         await executor.RunAsync(plan.Targets);
         var exitCode = ExitCodeOf(plan.Targets, executor.WasAborted);
         var elapsed = session.Time.GetElapsedTime(started);

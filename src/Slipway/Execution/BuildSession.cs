@@ -3,6 +3,7 @@ using Slipway.Parameters;
 using Slipway.Processes;
 using Slipway.Targets;
 using Slipway.Tools;
+using Slipway.UpToDate;
 
 namespace Slipway.Execution;
 
@@ -57,4 +58,7 @@ internal sealed class BuildSession
     public ExecutableTarget? CurrentTarget { get; set; }
 
     public AbortReason AbortReason { get; init; } = new();
+
+    /// <summary>What <c>--force</c> asked to run even when up to date.</summary>
+    public ForceRequest Force { get; set; } = ForceRequest.None;
 }

@@ -1,5 +1,6 @@
 using Slipway.Output;
 using Slipway.Targets;
+using Slipway.UpToDate;
 
 namespace Slipway.Execution;
 
@@ -12,10 +13,12 @@ internal sealed class TargetExecutor
 {
     private readonly BuildSession session;
     private readonly CancellationToken abort;
+    private readonly UpToDateChecker upToDate;
 
-    public TargetExecutor(BuildSession session, CancellationToken abort)
+    public TargetExecutor(BuildSession session, UpToDateChecker upToDate, CancellationToken abort)
     {
         this.session = session;
+        this.upToDate = upToDate;
         this.abort = abort;
     }
 
@@ -60,7 +63,32 @@ internal sealed class TargetExecutor
                 continue;
             }
 
-            await RunOneAsync(target, assured && WasAborted);
+            UpToDateDecision? decision = null;
+            if (target.Definition.HasUpToDateCheck)
+            {
+                try
+                {
+                    decision = await upToDate.DecideAsync(target, RanDependency(target), abort);
+                }
+                catch (OperationCanceledException) when (abort.IsCancellationRequested)
+                {
+                    WasAborted = true;
+                    target.Note = "build was cancelled";
+                    continue;
+                }
+
+                if (decision.IsUpToDate)
+                {
+                    target.Status = TargetStatus.UpToDate;
+                    target.Note = decision.Reason;
+                    session.Log.Information($"{target.Name} is up to date: {decision.Reason}");
+                    continue;
+                }
+
+                upToDate.Forget(target);
+            }
+
+            await RunOneAsync(target, assured && WasAborted, decision);
             if (target.Status == TargetStatus.Failed && !target.Definition.ProceedsAfterFailure)
             {
                 stoppedAt ??= target;
@@ -68,7 +96,11 @@ internal sealed class TargetExecutor
         }
     }
 
-    private async Task RunOneAsync(ExecutableTarget target, bool afterAbort)
+    /// <summary>A dependency whose result is fingerprinted and that ran in this build: what it made is new.</summary>
+    internal static ExecutableTarget? RanDependency(ExecutableTarget target) =>
+        target.Dependencies.FirstOrDefault(d => d.Definition.HasUpToDateCheck && d.Status is TargetStatus.Succeeded or TargetStatus.NotRun);
+
+    private async Task RunOneAsync(ExecutableTarget target, bool afterAbort, UpToDateDecision? decision)
     {
         // Assured targets that run after an abort get a token of their own: they exist to clean up.
         using var ownToken = afterAbort ? new CancellationTokenSource() : null;
@@ -76,6 +108,11 @@ internal sealed class TargetExecutor
         session.CurrentTarget = target;
         session.Log.BeginTarget(target.Name);
         var started = session.Time.GetTimestamp();
+        if (decision is not null)
+        {
+            session.Log.Information($"Not up to date: {decision.Reason}");
+        }
+
         try
         {
             var work = RunActionsAsync(target, session.TargetToken);
@@ -85,6 +122,7 @@ internal sealed class TargetExecutor
             {
                 await work;
                 target.Status = TargetStatus.Succeeded;
+                Record(target, decision);
             }
             else
             {
@@ -125,6 +163,25 @@ internal sealed class TargetExecutor
             target.Duration = session.Time.GetElapsedTime(started);
             session.CurrentTarget = null;
             session.Log.EndTarget();
+        }
+    }
+
+    private void Record(ExecutableTarget target, UpToDateDecision? decision)
+    {
+        if (decision?.Inputs is not { } inputs)
+        {
+            return;
+        }
+
+        try
+        {
+            upToDate.Record(target, inputs);
+        }
+#pragma warning disable CA1031 // The target succeeded; an output that cannot be read only costs a run next time.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            session.Log.Warning($"{target.Name} succeeded, but its fingerprint could not be written ({e.Message}): it will run again next time.");
         }
     }
 

@@ -74,6 +74,7 @@ internal static class BuildSummary
             TargetStatus.Failed => "❌",
             TargetStatus.Aborted => "⛔",
             TargetStatus.Skipped => "⏭️",
+            TargetStatus.UpToDate => "♻️",
             _ => "⏸️",
         };
 }

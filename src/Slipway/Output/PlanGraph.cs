@@ -14,7 +14,13 @@ internal static class PlanGraph
         var text = new StringBuilder("graph LR\n");
         foreach (var target in plan)
         {
-            var label = target.Status == TargetStatus.Skipped ? $"{target.Name} (skipped: {target.Note})" : target.Name;
+            var label = (target.Status, target.Note) switch
+            {
+                (TargetStatus.Skipped, var note) => $"{target.Name} (skipped: {note})",
+                (TargetStatus.UpToDate, var note) => $"{target.Name} (up to date: {note})",
+                (_, { } note) => $"{target.Name} ({note})",
+                _ => target.Name,
+            };
             text.AppendLine(CultureInfo.InvariantCulture, $"    {target.Name}[\"{label.Replace("\"", "'", StringComparison.Ordinal)}\"]");
         }
 
@@ -41,6 +47,13 @@ internal static class PlanGraph
         {
             text.AppendLine("    classDef invoked stroke-width:3px");
             text.AppendLine(CultureInfo.InvariantCulture, $"    class {string.Join(',', invoked)} invoked");
+        }
+
+        var upToDate = plan.Where(t => t.Status == TargetStatus.UpToDate).Select(t => t.Name).ToList();
+        if (upToDate.Count > 0)
+        {
+            text.AppendLine("    classDef uptodate stroke-dasharray:4 4");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    class {string.Join(',', upToDate)} uptodate");
         }
 
         return text.ToString();

@@ -68,6 +68,16 @@ public interface ITargetDefinition
     /// <summary>This target runs even after another target failed or the build was cancelled.</summary>
     ITargetDefinition AssuredAfterFailure();
 
+    /// <summary>
+    /// What the target's result depends on (files, directories, parameter values, tool versions). With inputs or
+    /// outputs declared, a target whose fingerprint equals that of its last successful run is <c>UpToDate</c> and
+    /// does not run; <c>--force</c> runs it anyway. The lambda runs each time the engine checks.
+    /// </summary>
+    ITargetDefinition Inputs(Action<ITargetInputs> inputs);
+
+    /// <summary>What the target makes: an output gone or changed since its last successful run makes it run again.</summary>
+    ITargetDefinition Outputs(Action<ITargetOutputs> outputs);
+
     ITargetDefinition Executes(Action action);
 
     ITargetDefinition Executes(Func<Task> action);

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Slipway.UpToDate;
 
 namespace Slipway.Targets;
 
@@ -32,6 +33,23 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Requirement> Requirements { get; } = [];
 
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
+
+    private List<Action<ITargetInputs>> InputDeclarations { get; } = [];
+
+    private List<Action<ITargetOutputs>> OutputDeclarations { get; } = [];
+
+    /// <summary>Inputs or outputs declared: the engine checks whether the target is up to date before it runs.</summary>
+    public bool HasUpToDateCheck => InputDeclarations.Count > 0 || OutputDeclarations.Count > 0;
+
+    /// <summary>Runs the declarations afresh: parameters and earlier targets' results may have changed what they name.</summary>
+    public (DeclaredInputs Inputs, DeclaredOutputs Outputs) Declare()
+    {
+        var inputs = new DeclaredInputs();
+        var outputs = new DeclaredOutputs();
+        InputDeclarations.ForEach(declare => declare(inputs));
+        OutputDeclarations.ForEach(declare => declare(outputs));
+        return (inputs, outputs);
+    }
 
     public ITargetDefinition Description(string description)
     {
@@ -110,6 +128,20 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition AssuredAfterFailure()
     {
         IsAssuredAfterFailure = true;
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Inputs(Action<ITargetInputs> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        InputDeclarations.Add(inputs);
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Outputs(Action<ITargetOutputs> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        OutputDeclarations.Add(outputs);
         return this;
     }
 

@@ -6,6 +6,8 @@ internal enum TargetStatus
     NotRun,
     Skipped,
     Succeeded,
+    /// <summary>Not run: its inputs and outputs are as they were after its last successful run.</summary>
+    UpToDate,
     Failed,
     /// <summary>Running when the build was cancelled.</summary>
     Aborted,

@@ -13,7 +13,7 @@ public static class GitVersion
 {
     /// <summary>The version of <paramref name="repository"/>, with the minver-cli of its own tool manifest.</summary>
     public static Task<BuildVersion> ComputeAsync(ProcessRunner runner, AbsolutePath repository, CancellationToken cancellationToken = default) =>
-        ComputeAsync(runner, repository, new MinVerTasks(runner, repository), MinVerSettings.Load(repository), cancellationToken);
+        ComputeAsync(runner, repository, new MinVerTasks(runner, repository), MinVerSettings.Load(repository), MinVerCache.For(repository), cancellationToken);
 
     /// <summary>As <see cref="ComputeAsync(ProcessRunner, AbsolutePath, CancellationToken)"/>, writing its warnings to <paramref name="log"/>.</summary>
     public static async Task<BuildVersion> ComputeAsync(ProcessRunner runner, AbsolutePath repository, ILog log, CancellationToken cancellationToken = default)
@@ -29,10 +29,24 @@ public static class GitVersion
 
     /// <summary>The version of <paramref name="repository"/> with a given minver-cli and options.</summary>
     public static async Task<BuildVersion> ComputeAsync(
-        ProcessRunner runner, AbsolutePath repository, MinVerTasks minVer, MinVerSettings settings, CancellationToken cancellationToken = default)
+        ProcessRunner runner, AbsolutePath repository, MinVerTasks minVer, MinVerSettings settings, CancellationToken cancellationToken = default) =>
+        await ComputeAsync(runner, repository, minVer, settings, cache: null, cancellationToken);
+
+    private static async Task<BuildVersion> ComputeAsync(
+        ProcessRunner runner, AbsolutePath repository, MinVerTasks minVer, MinVerSettings settings, MinVerCache? cache, CancellationToken cancellationToken)
     {
         var git = await GitFacts.ReadAsync(runner, repository, cancellationToken);
-        var computed = await minVer.GetVersionAsync(repository, settings, cancellationToken);
+        var key = cache is null ? null : await MinVerCache.KeyAsync(runner, repository, git, settings, cancellationToken);
+        var computed = key is not null ? cache!.Find(key) : null;
+        if (computed is null)
+        {
+            computed = await minVer.GetVersionAsync(repository, settings, cancellationToken);
+            if (key is not null)
+            {
+                cache!.Store(key, computed);
+            }
+        }
+
         var semVer = computed.Version;
         var warnings = new List<string>();
         if (!git.InsideWorkTree)

@@ -50,7 +50,14 @@ public sealed class DeployMotoTests(RunningServicesMoto moto) : IAsyncLifetime
         var again = await repository.RunAsync(timeout.Token, "Deploy", "--environment", "moto", "--wait", "none");
         Assert.True(again.ExitCode == 0, again.Output + again.Error);
         Assert.Empty(proxy.WritingOperations);
-        Assert.Contains("nothing uploaded, nothing written", again.Output, StringComparison.Ordinal);
+        Assert.Matches(@"EcrPush\s+UpToDate", again.Output); // the recorded digest is in the repository: not even run
+
+        // Run anyway, EcrPush itself finds the image there.
+        proxy.Clear();
+        var forced = await repository.RunAsync(timeout.Token, "Deploy", "--environment", "moto", "--wait", "none", "--force", "EcrPush");
+        Assert.True(forced.ExitCode == 0, forced.Output + forced.Error);
+        Assert.Empty(proxy.WritingOperations);
+        Assert.Contains("nothing uploaded, nothing written", forced.Output, StringComparison.Ordinal);
         // Each look once a build, not once a target: who we are, the repository, the image; then the cluster, the
         // service and the revision it runs.
         Assert.Equal(["GetCallerIdentity", "DescribeRepositories", "GetLifecyclePolicy", "DescribeClusters", "DescribeImages", "DescribeServices", "DescribeTaskDefinition"], proxy.Operations);
@@ -70,7 +77,7 @@ public sealed class DeployMotoTests(RunningServicesMoto moto) : IAsyncLifetime
         Assert.True(updated.ExitCode == 0, updated.Output + updated.Error);
         Assert.Equal(["PutImage", "PutImage", "RegisterTaskDefinition", "UpdateService"], proxy.WritingOperations);
 
-        foreach (var run in new[] { cold, again, dryRun, updated })
+        foreach (var run in new[] { cold, again, forced, dryRun, updated })
         {
             Assert.DoesNotContain(DeployRepository.SecretKey, run.Output + run.Error, StringComparison.Ordinal);
         }
