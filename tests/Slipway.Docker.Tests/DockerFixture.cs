@@ -88,7 +88,7 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
     }
 
     /// <summary>A fresh directory inside the fixture's work directory, deleted with it.</summary>
-    public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(WorkDirectory, $"{name}-{Guid.NewGuid():N}")).FullName;
+    public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(WorkDirectory, $"{name}-{Guid.NewGuid().ToString("N")[..12]}")).FullName;
 
     /// <summary>Images (by tag or ID) this run made: removed at the end, never the base image.</summary>
     public void RemoveAfterwards(IEnumerable<string> images)

@@ -14,7 +14,8 @@ public static class OwnedTemporaryDirectory
     public static string Create(string prefix)
     {
         DeleteLeftovers(prefix);
-        var path = Path.Combine(Path.GetTempPath(), $"{prefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}");
+        // A short id: Unix socket paths under these directories (a test's build socket) must stay within 107 bytes.
+        var path = Path.Combine(Path.GetTempPath(), $"{prefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..12]}");
         Directory.CreateDirectory(path);
         return path;
     }
