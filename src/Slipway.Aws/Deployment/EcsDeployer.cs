@@ -70,6 +70,12 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
             // The revision's record of success: what Rollback, Promote --version and Releases read.
             await Promotion.DeploymentMarks.MarkSucceededAsync(ecs, choice.Arn, request.Actor, time.GetUtcNow(), cancellationToken);
         }
+        else if (outcome == "unchanged" && request.Watch.Mode != WaitMode.None && !IsMarkedSucceeded(choice))
+        {
+            // Steady on a revision no run saw succeed (a deploy interrupted after its update, which ECS finished
+            // since): the wait asked for is over, so its success goes on record, once.
+            await Promotion.DeploymentMarks.MarkSucceededAsync(ecs, choice.Arn, request.Actor, time.GetUtcNow(), cancellationToken);
+        }
 
         var record = new DeploymentRecord
         {
@@ -155,6 +161,9 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
         var running = await registrar.RunningAsync(request.Environment.Cluster, request.Environment.Service, cancellationToken);
         return TaskDefinitionDiff.Compute(running is null ? null : TaskDefinitionNormalizer.Normalize(running), TaskDefinitionNormalizer.Normalize(rendered));
     }
+
+    private static bool IsMarkedSucceeded(TaskDefinitionChoice choice) =>
+        choice.Latest?.Tags?.Any(t => t.Key == Promotion.DeploymentMarks.DeployedAt) == true;
 
     private static string Outcome(EcsDeployRequest request, ServiceDeployment deployment) =>
         request.DryRun ? "dry-run"

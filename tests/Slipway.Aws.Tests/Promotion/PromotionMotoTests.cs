@@ -39,6 +39,27 @@ public sealed class PromotionMotoTests(RunningServicesMoto moto)
     }
 
     [Fact]
+    public async Task A_revision_found_steady_by_a_waiting_redeploy_is_marked_once()
+    {
+        // As after a deploy interrupted once its update was made: the service settled on the revision unobserved.
+        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
+        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        var digest = await env.PutImageAsync(Samples.Manifest, "1.0.0");
+        await env.DeployAsync(env.Request(digest, wait: WaitMode.None));
+        var unobserved = await new ReleaseHistory(env.Ecs, TimeProvider.System).ReadAsync(env.Environment, CancellationToken.None);
+        Assert.Null(Assert.IsType<Release>(unobserved.Current).DeployedAt);
+
+        var redeployed = await env.DeployAsync(env.Request(digest, wait: WaitMode.Deployed));
+        env.Proxy.Clear();
+        var again = await env.DeployAsync(env.Request(digest, wait: WaitMode.Deployed));
+
+        Assert.Equal(("unchanged", "unchanged"), (redeployed.Record.Outcome, again.Record.Outcome));
+        var state = await new ReleaseHistory(env.Ecs, TimeProvider.System).ReadAsync(env.Environment, CancellationToken.None);
+        Assert.NotNull(Assert.IsType<Release>(state.Current).DeployedAt);
+        Assert.Empty(env.Proxy.WritingOperations);
+    }
+
+    [Fact]
     public async Task A_version_or_digest_the_source_never_ran_is_refused_with_what_it_did_run()
     {
         using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
