@@ -32,8 +32,10 @@ using Slipway.Workflows;
 [GitHubActions("release", OnPushTags = ["v*"], JobId = "release",
     InvokedTargets = [nameof(ITest.Test), nameof(IPushPackages.PushPackages)], Parameters = ["PackageFeed=https://api.nuget.org/v3/index.json"],
     ImportSecrets = ["PackageFeedApiKey=NUGET_API_KEY"], TimeoutMinutes = 30, UploadArtifacts = ["packages=artifacts/packages"])]
+[GitHubActions("mutation", OnCronSchedule = ["0 3 * * 1"], OnWorkflowDispatch = true, JobId = "mutate",
+    InvokedTargets = [nameof(IMutate.Mutate)], TimeoutMinutes = 300, UploadArtifacts = ["mutation=artifacts/mutation"])]
 // ---- end of workflows ----
-sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment, IPromote, IRollback, IReleases, IAwsPolicy, IPushPackages
+sealed partial class Build : NukeBuild, IClean, IRestore, ICompile, ITest, IPublish, IDockerImage, IDockerPush, IDeploy, ILocalEnvironment, IPromote, IRollback, IReleases, IAwsPolicy, IPushPackages, IMutate
 {
     public static int Main() => Execute<Build>(x => x.From<ITest>().Test);
 

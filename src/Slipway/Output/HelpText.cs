@@ -29,7 +29,11 @@ internal static class HelpText
 
         text.AppendLine();
         text.AppendLine("Parameters (command line > SLIPWAY_* environment variable > .nuke/parameters.<profile>.json > .nuke/parameters.json):");
-        var width = parameters.Count == 0 ? 10 : parameters.Max(p => p.CommandLineName.Length) + 6;
+        // One description column for parameters and options: wide enough for the longest of either (an option
+        // such as --generate-workflows ran into its description when the build's parameter names were short).
+        var width = Math.Max(
+            parameters.Count == 0 ? 0 : parameters.Max(p => p.CommandLineName.Length) + 6,
+            BuiltInOptions.Descriptions.Max(d => d.Name.Length));
         foreach (var parameter in parameters)
         {
             var current = parameter.IsSecret ? "(secret)" : FormatValue(parameter.Read(build));

@@ -23,7 +23,7 @@ public sealed class RepositoryWorkflowTests
         using var timeout = TestTimeouts.Start(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 0, $"./build.sh --check-generated exited {process.ExitCode}:\n{await output}\n{await error}");
-        foreach (var workflow in new[] { "ci", "deploy", "promote", "release" })
+        foreach (var workflow in new[] { "ci", "deploy", "mutation", "promote", "release" })
         {
             Assert.Contains($"up to date: .github/workflows/{workflow}.yml", await output, StringComparison.Ordinal);
         }
@@ -33,7 +33,7 @@ public sealed class RepositoryWorkflowTests
     public async Task Every_committed_workflow_passes_actionlint_and_action_validator()
     {
         var files = Directory.GetFiles(WorkflowDirectory, "*.yml").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["ci.yml", "deploy.yml", "promote.yml", "release.yml"], files.Select(Path.GetFileName));
+        Assert.Equal(["ci.yml", "deploy.yml", "mutation.yml", "promote.yml", "release.yml"], files.Select(Path.GetFileName));
         var findings = await WorkflowValidators.ActionlintAsync(files, CancellationToken.None);
         Assert.DoesNotContain(findings, f => !f.IsKnownStaleness);
         foreach (var file in files)
@@ -96,6 +96,20 @@ public sealed class RepositoryWorkflowTests
         Assert.Equal("https://api.nuget.org/v3/index.json", ParsedWorkflow.Value(run, "env", "SLIPWAY_PACKAGE_FEED"));
         Assert.Equal("${{ secrets.NUGET_API_KEY }}", ParsedWorkflow.Value(run, "env", "SLIPWAY_PACKAGE_FEED_API_KEY"));
         Assert.Equal("artifacts/packages", ParsedWorkflow.Value(release.Step("release", "actions/upload-artifact"), "with", "path"));
+    }
+
+    [Fact]
+    public void Mutation_runs_weekly_or_by_hand_and_keeps_the_reports_even_when_a_score_is_too_low()
+    {
+        var mutation = Load("mutation");
+        Assert.Equal(["schedule", "workflow_dispatch"], mutation.Keys("on").Order(StringComparer.Ordinal));
+        Assert.Equal("0 3 * * 1", mutation.Text("on", "schedule", 0, "cron"));
+        Assert.Equal(["mutate"], mutation.Keys("jobs"));
+        Assert.Equal("read", mutation.Text("permissions", "contents"));
+        Assert.NotNull(mutation.Step("mutate", "./build.sh Mutate"));
+        var upload = mutation.Step("mutate", "actions/upload-artifact");
+        Assert.Equal("artifacts/mutation", ParsedWorkflow.Value(upload, "with", "path"));
+        Assert.Equal("${{ !cancelled() }}", ParsedWorkflow.Value(upload, "if"));
     }
 
     [Fact]
