@@ -20,7 +20,7 @@ public interface IMutate : IHazArtifacts
     [Parameter("Mutate: only this library (its folder under src/, e.g. Slipway)")]
     string? MutateProject => TryGetValue(() => MutateProject);
 
-    [Parameter("Mutate: Stryker's parallel test sessions (default: the config's \"concurrency\"); 1 on a shared machine")]
+    [Parameter("Mutate: how many test sessions Stryker runs at once (default: the concurrency in the config); 1 on a shared machine")]
     int? MutateConcurrency => TryGetValue(() => MutateConcurrency);
 
     Target Mutate => _ => _
