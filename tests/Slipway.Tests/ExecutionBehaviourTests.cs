@@ -69,6 +69,75 @@ public sealed class ExecutionBehaviourTests : IDisposable
             Summary(run.Output));
     }
 
+    private sealed class Coded : RecordingBuild
+    {
+        Target Deploy => _ => _.ProceedAfterFailure().Executes(() => throw new TargetFailureException("the service did not stabilise\nevents follow", 7));
+
+        Target Configure => _ => _.ProceedAfterFailure().Executes(() => throw new UsageException("deploy/environments/x.json: no region"));
+
+        Target Plain => _ => _.ProceedAfterFailure().Executes(() => throw new InvalidOperationException("plain"));
+
+        Target Skippable => _ => _.Executes(() => Record(nameof(Skippable)));
+    }
+
+    [Theory]
+    [InlineData("Deploy,Configure", 7, "Deploy     Failed     0:00.000  exit 7: the service did not stabilise|Configure  Failed     0:00.000  exit 2: deploy/environments/x.json: no region")]
+    [InlineData("Configure,Deploy", 2, "Configure  Failed     0:00.000  exit 2: deploy/environments/x.json: no region|Deploy     Failed     0:00.000  exit 7: the service did not stabilise")]
+    [InlineData("Plain,Deploy", 1, "Plain   Failed     0:00.000  plain|Deploy  Failed     0:00.000  exit 7: the service did not stabilise")]
+    public async Task The_first_failure_decides_the_exit_code_and_codes_other_than_1_show_in_the_note(string targets, int expected, string rows)
+    {
+        var run = await BuildRun.RunAsync(new Coded(), repository, targets.Split(','), time: Clock());
+
+        Assert.Equal(expected, run.ExitCode);
+        Assert.EndsWith($"Build failed (exit {expected})", Summary(run.Output), StringComparison.Ordinal);
+        Assert.Contains(rows.Replace("|", Environment.NewLine, StringComparison.Ordinal) + Environment.NewLine, Summary(run.Output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_skipped_target_is_logged_with_its_reason_and_does_not_run()
+    {
+        var build = new Coded();
+
+        var run = await BuildRun.RunAsync(build, repository, ["Skippable", "--skip", "Skippable"], time: Clock());
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Empty(build.Ran);
+        Assert.Contains("12:00:00 Skipping Skippable: --skip Skippable", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Skippable  Skipped              --skip Skippable", Summary(run.Output), StringComparison.Ordinal);
+    }
+
+    private sealed class Timed(FakeTimeProvider time) : RecordingBuild
+    {
+        Target Quick => _ => _.Executes(() => time.Advance(TimeSpan.FromMilliseconds(1500)));
+
+        Target Long => _ => _.Executes(() => time.Advance(new TimeSpan(1, 2, 3)));
+
+        Target Noted => _ => _.Executes(() => ReportSummary(new string('n', 90) + "\nsecond line"));
+    }
+
+    [Fact]
+    public async Task Durations_read_as_seconds_under_an_hour_and_as_hours_above_and_long_notes_do_not_widen_the_rules_past_80()
+    {
+        var time = Clock();
+
+        var run = await BuildRun.RunAsync(new Timed(time), repository, ["Quick", "Long", "Noted"], time: time);
+
+        var rule = new string('─', 8 + 11 + 10 + 80);
+        Assert.Equal(
+            Lines(
+                new string('═', rule.Length),
+                "Target  Status     Duration  Note",
+                rule,
+                "Quick   Succeeded  0:01.500",
+                "Long    Succeeded  1:02:03",
+                "Noted   Succeeded  0:00.000  " + new string('n', 90) + " second line",
+                rule,
+                "Total              1:02:04",
+                new string('═', rule.Length),
+                "Build succeeded"),
+            Summary(run.Output));
+    }
+
     [Fact]
     public async Task On_GitHub_Actions_the_step_summary_gets_the_same_table_in_markdown()
     {
