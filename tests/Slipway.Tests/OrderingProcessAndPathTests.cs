@@ -43,6 +43,46 @@ public sealed class OrderingProcessAndPathTests : IDisposable
         Assert.Equal(["Release", "Announce", "Archive"], build.Ran);
     }
 
+    private sealed class Graph : RecordingBuild
+    {
+        Target Compile => _ => _.Executes(() => Record(nameof(Compile)));
+
+        Target Test => _ => _.DependsOn(Compile).Executes(() => Record(nameof(Test)));
+
+        Target Publish => _ => _.DependsOn(Compile).After(Test).Executes(() => Record(nameof(Publish)));
+
+        Target Notify => _ => _.TriggeredBy(Publish).Executes(() => Record(nameof(Notify)));
+    }
+
+    [Fact]
+    public async Task The_plan_graph_shows_every_planned_target_its_links_skips_and_what_was_invoked()
+    {
+        var build = new Graph();
+
+        var run = await BuildRun.RunAsync(build, repository, ["Publish", "Test", "--skip", "Test", "--plan"]);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Empty(build.Ran);
+        Assert.Equal(
+            string.Join(
+                "\n",
+                "graph LR",
+                "    Compile[\"Compile\"]",
+                "    Test[\"Test (skipped: --skip Test)\"]",
+                "    Publish[\"Publish\"]",
+                "    Notify[\"Notify\"]",
+                "    Compile --> Test",
+                "    Compile --> Publish",
+                "    Test -.->|before| Publish",
+                "    Publish ==>|triggers| Notify",
+                "    classDef invoked stroke-width:3px",
+                "    class Test,Publish invoked",
+                "",
+                "Plan written to .nuke/temp/plan.html",
+                ""),
+            run.Output.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public async Task Every_output_line_of_a_process_is_logged_at_information_in_order()
     {
