@@ -199,5 +199,17 @@ public sealed class ComponentLogicTests : IDisposable
         Assert.False(OwnProcess.Runs(int.MaxValue, program));
     }
 
+    [Fact]
+    public void The_local_environment_keeps_its_files_where_the_readme_says()
+    {
+        var root = repository.Root / ".nuke" / "temp" / "local";
+        var layout = new LocalEnvironmentLayout(root);
+
+        Assert.Equal(
+            ["dockerd", "registry", "registry/port", "cloud", "cloud/cloud.pid", "cloud/cloud.log", "cloud/state", "cloud/bin", "cloud/registry", "environment.lock"],
+            new[] { layout.Engine, layout.Registry, layout.RegistryPortFile, layout.Cloud, layout.CloudPidFile, layout.CloudLogFile, layout.CloudState, layout.CloudBinaries, layout.CloudRegistryFile, layout.LockFile }
+                .Select(path => Path.GetRelativePath(root, path)));
+    }
+
     private sealed class MemoryBuild : NukeBuild;
 }
