@@ -39,7 +39,7 @@ internal static class LifecyclePolicyValidator
         var untagged = 0;
         foreach (var rule in rules.EnumerateArray())
         {
-            if (!rule.TryGetProperty("rulePriority", out var p) || !p.TryGetInt32(out var priority) || priority < 1)
+            if (PositiveInteger(rule, "rulePriority") is not { } priority)
             {
                 return "rulePriority must be a positive integer.";
             }
@@ -76,7 +76,7 @@ internal static class LifecyclePolicyValidator
                     return "tagStatus must be one of tagged, untagged or any.";
             }
 
-            if (hasPatterns && selection.GetProperty("tagPatternList").EnumerateArray().Any(pattern => (pattern.GetString() ?? "").Count(c => c == '*') > 4))
+            if (hasPatterns && selection.GetProperty("tagPatternList").EnumerateArray().Any(pattern => pattern.ValueKind == JsonValueKind.String && pattern.GetString()!.Count(c => c == '*') > 4))
             {
                 return "A tag pattern can contain at most four wildcards (*).";
             }
@@ -98,7 +98,7 @@ internal static class LifecyclePolicyValidator
                 return "countUnit must be days when countType=sinceImagePushed.";
             }
 
-            if (!selection.TryGetProperty("countNumber", out var n) || !n.TryGetInt32(out var count) || count < 1)
+            if (PositiveInteger(selection, "countNumber") is null)
             {
                 return "countNumber must be a positive integer.";
             }
@@ -116,6 +116,12 @@ internal static class LifecyclePolicyValidator
 
         return anyPriority is { } any && any != maxPriority ? "Rule for tagStatus=ANY must have the lowest priority per storage class" : null;
     }
+
+    /// <summary>The property as a positive integer, or null (a number in quotes too: reading it as a number would throw).</summary>
+    private static int? PositiveInteger(JsonElement element, string name)
+        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= 1
+            ? number
+            : null;
 
     private static string? Text(JsonElement element, string name)
         => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
