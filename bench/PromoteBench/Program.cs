@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Slipway.Docker;
 using Slipway.Output;
+using Slipway.TestSupport;
 
 // The promotion's copy between two repositories of one registry, as Promote makes it (RegistryClient.CopyImageAsync:
 // the manifest read, each blob mounted from the source repository, the manifest put under the version tag, the
@@ -28,7 +29,7 @@ var ct = cancel.Token;
 await using var writer = new StreamWriter(args[1]);
 var log = new FileLog(writer);
 await using var registry = await LocalRegistry.StartAsync(log, TimeProvider.System, ct);
-using var counter = new ByteCounter { InnerHandler = new HttpClientHandler() };
+using var counter = new BodyByteCounter { InnerHandler = new HttpClientHandler() };
 using var client = new RegistryClient(registry.BaseAddress, handler: counter);
 
 // Both images have four layers and a config, so the two copies make the same calls: only the bytes differ.
@@ -87,7 +88,7 @@ static async Task<string> PushAsync(RegistryClient client, string repository, in
     return await client.PutManifestAsync(repository, "1.0.0", new RegistryManifest(ManifestMediaTypes.OciManifest, RegistryManifest.DigestOf(manifest), manifest), ct);
 }
 
-static async Task<Promotion> PromoteAsync(RegistryClient client, ByteCounter counter, string source, string target, string digest, CancellationToken ct)
+static async Task<Promotion> PromoteAsync(RegistryClient client, BodyByteCounter counter, string source, string target, string digest, CancellationToken ct)
 {
     var bytesBefore = counter.Bytes;
     var clock = Stopwatch.StartNew();
@@ -112,27 +113,6 @@ static string Samples(List<Promotion> runs) =>
     string.Join(' ', runs.Select(r => r.Milliseconds.ToString("0", CultureInfo.InvariantCulture)));
 
 internal sealed record Promotion(double Milliseconds, long Bytes);
-
-/// <summary>Counts the body bytes the client sends and receives: a copy that mounts moves manifests, never layers.</summary>
-internal sealed class ByteCounter : DelegatingHandler
-{
-    private long bytes;
-
-    public long Bytes => Interlocked.Read(ref bytes);
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        Interlocked.Add(ref bytes, request.Content?.Headers.ContentLength ?? 0);
-        var response = await base.SendAsync(request, cancellationToken);
-        if (request.Method != HttpMethod.Head)
-        {
-            // A HEAD's Content-Length names the size of what it did not send.
-            Interlocked.Add(ref bytes, response.Content.Headers.ContentLength ?? 0);
-        }
-
-        return response;
-    }
-}
 
 internal sealed class FileLog(StreamWriter writer) : ILog
 {

@@ -14,7 +14,7 @@ namespace Slipway.Components.Tests;
 public sealed class PromoteCopyTests : IAsyncLifetime, IDisposable
 {
     private readonly CancellationTokenSource timeout = TestTimeouts.Start();
-    private readonly ByteCounter counter = new() { InnerHandler = new HttpClientHandler() };
+    private readonly BodyByteCounter counter = new() { InnerHandler = new HttpClientHandler() };
     private LocalRegistry registry = null!;
     private RegistryClient client = null!;
 
@@ -101,25 +101,5 @@ public sealed class PromoteCopyTests : IAsyncLifetime, IDisposable
         }.ToJsonString());
         var digest = await client.PutManifestAsync(repository, "1.0.0", new RegistryManifest(ManifestMediaTypes.OciManifest, RegistryManifest.DigestOf(manifest), manifest), timeout.Token);
         return (digest, layers);
-    }
-
-    /// <summary>Counts the body bytes the client sends and receives (a HEAD's Content-Length is what it did not send).</summary>
-    private sealed class ByteCounter : DelegatingHandler
-    {
-        private long bytes;
-
-        public long Bytes => Interlocked.Read(ref bytes);
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Add(ref bytes, request.Content?.Headers.ContentLength ?? 0);
-            var response = await base.SendAsync(request, cancellationToken);
-            if (request.Method != HttpMethod.Head)
-            {
-                Interlocked.Add(ref bytes, response.Content.Headers.ContentLength ?? 0);
-            }
-
-            return response;
-        }
     }
 }

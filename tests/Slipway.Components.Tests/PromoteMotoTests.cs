@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
 using Slipway.Aws.Ecr;
 using Slipway.Aws.Ecr.Model;
 using Slipway.Aws.Ecs;
@@ -46,7 +45,7 @@ public sealed class PromoteMotoTests(RunningServicesMoto moto) : IAsyncLifetime
         var digest = JsonNode.Parse(await File.ReadAllTextAsync(repository.Root / "artifacts" / "image.json"))!["digest"]!.ToString();
         repository.Proxy.Clear();
 
-        var promoted = await RunAsync(timeout.Token, "Promote", "--from", "moto", "--to", Qa, "--wait", "deployed");
+        var promoted = await repository.RunAsync(timeout.Token, "Promote", "--from", "moto", "--to", Qa, "--wait", "deployed");
 
         Assert.True(promoted.ExitCode == 0, promoted.Output + promoted.Error);
         var qaRepository = QaFile["repository"]!.GetValue<string>();
@@ -66,22 +65,67 @@ public sealed class PromoteMotoTests(RunningServicesMoto moto) : IAsyncLifetime
 
         // Promoting again finds the tag in place: nothing copied, nothing put.
         repository.Proxy.Clear();
-        var again = await RunAsync(timeout.Token, "Promote", "--from", "moto", "--to", Qa, "--wait", "none");
+        var again = await repository.RunAsync(timeout.Token, "Promote", "--from", "moto", "--to", Qa, "--wait", "none");
         Assert.True(again.ExitCode == 0, again.Output + again.Error);
         Assert.DoesNotContain("PutImage", repository.Proxy.WritingOperations);
         Assert.Contains($":1.0.0 is already {digest}: nothing copied", again.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs a build of the deploy and release components in the test repository, the image steps skipped.</summary>
-    private Task<InProcessBuild> RunAsync(CancellationToken cancellationToken, params string[] args) =>
-        InProcessBuild.RunAsync(new ReleaseBuild(), repository.Root, [.. args, .. DeployRepository.SkipBuild], cancellationToken);
+    [Fact]
+    public async Task Promote_Rollback_and_Releases_call_only_what_the_targets_AwsPolicy_allows_on_the_resources_it_names()
+    {
+        using var timeout = TestTimeouts.Start(TimeSpan.FromMinutes(6));
+        await DeployAndPrepareQaAsync(timeout.Token);
+        var calls = new List<(string Action, string Body)>();
+
+        // With the target's role: a first promotion (waited: its success is marked), a second release promoted, a
+        // rollback to the first, and the releases of both environments.
+        repository.Proxy.Clear();
+        var first = await repository.RunAsync(timeout.Token, "Promote", "--from", "moto", "--to", Qa, "--wait", "deployed");
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        calls.AddRange(repository.Proxy.Calls);
+        await repository.BuildImageAsync("1.1.0", "second", "def5678");
+        var second = await repository.RunAsync(timeout.Token, "Deploy", "--environment", "moto", "--wait", "none");
+        Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        repository.Proxy.Clear();
+        foreach (var run in new[]
+        {
+            new[] { "Promote", "--from", "moto", "--to", Qa, "--wait", "none" },
+            ["Rollback", "--environment", Qa, "--wait", "none"],
+            ["Releases", "--json"],
+        })
+        {
+            var result = await repository.RunAsync(timeout.Token, run);
+            Assert.True(result.ExitCode == 0, string.Join(' ', run) + ": " + result.Output + result.Error);
+        }
+
+        calls.AddRange(repository.Proxy.Calls);
+        var written = await repository.RunAsync(timeout.Token, "AwsPolicy", "--environment", Qa, "--github-repository", "octo/slipway");
+        Assert.True(written.ExitCode == 0, written.Output + written.Error);
+        var policy = new PolicyCheck(JsonNode.Parse(File.ReadAllText(repository.Root / "artifacts" / "aws-policy" / Qa / "permissions.json"))!.AsObject());
+
+        var refused = calls.Select(c => (c.Action, Resources: policy.Refused(c.Action, c.Body))).Where(c => c.Resources.Count > 0)
+            .Select(c => $"{c.Action} on {string.Join(", ", c.Resources)}").Distinct().ToList();
+        Assert.True(refused.Count == 0, "the policy of '" + Qa + "' does not allow: " + string.Join("; ", refused));
+        // The calls that needed the new statements were made, on the source and on the target.
+        var source = Moto;
+        Assert.Contains(calls, c => c.Action == "ecs:DescribeServices" && c.Body.Contains(source["service"]!.GetValue<string>() + "\"", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.Action == "ecr:DescribeRepositories" && c.Body.Contains(source["repository"]!.GetValue<string>() + "\"", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.Action == "ecs:ListTaskDefinitions");
+        Assert.Contains(calls, c => c.Action == "ecs:TagResource");
+        Assert.Contains(calls, c => c.Action == "ecs:UpdateService");
+        // What the policy would refuse is refused: another repository, another service.
+        Assert.NotEmpty(policy.Refused("ecr:BatchGetImage", """{"repositoryName":"someone/else"}"""));
+        Assert.NotEmpty(policy.Refused("ecs:UpdateService", $$"""{"cluster":"{{source["cluster"]}}","service":"{{source["service"]}}"}"""));
+        Assert.NotEmpty(policy.Refused("ecs:DeleteService", $$"""{"cluster":"{{QaFile["cluster"]}}","service":"{{QaFile["service"]}}"}"""));
+    }
 
     /// <summary>The source deployed and waited for (moto completes a first deployment), the target's repository and cluster made.</summary>
     private async Task DeployAndPrepareQaAsync(CancellationToken cancellationToken)
     {
-        var deployed = await RunAsync(cancellationToken, "Deploy", "--environment", "moto", "--wait", "deployed");
+        var deployed = await repository.RunAsync(cancellationToken, "Deploy", "--environment", "moto", "--wait", "deployed");
         Assert.True(deployed.ExitCode == 0, deployed.Output + deployed.Error);
-        var up = await RunAsync(cancellationToken, "EnvironmentUp", "--environment", Qa);
+        var up = await repository.RunAsync(cancellationToken, "EnvironmentUp", "--environment", Qa);
         Assert.True(up.ExitCode == 0, up.Output + up.Error);
     }
 
@@ -94,13 +138,5 @@ public sealed class PromoteMotoTests(RunningServicesMoto moto) : IAsyncLifetime
         qa["repository"] = qa["repository"]!.GetValue<string>() + "-qa";
         qa["promoteFrom"] = "moto";
         File.WriteAllText(repository.Root / "deploy" / "environments" / $"{Qa}.json", qa.ToJsonString());
-    }
-
-    /// <summary>The deploy and release components composed as build/Build.cs composes them; AWS keys from the test.</summary>
-    private sealed class ReleaseBuild : NukeBuild, IDeploy, IPromote, IRollback, IReleases, IAwsPolicy
-    {
-        AbsolutePath IPublish.PublishProject => RootDirectory / "src" / "App" / "App.csproj";
-
-        AWSCredentials? IDeployEnvironment.AwsCredentials => new BasicAWSCredentials("AKIDTESTING", DeployRepository.SecretKey);
     }
 }
