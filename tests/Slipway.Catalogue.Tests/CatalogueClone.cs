@@ -23,6 +23,7 @@ public sealed class CatalogueClone : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await CatalogueImages.RemoveLeftoversAsync();
         Root = OwnedTemporaryDirectory.Create("slipway-catalogue-");
         var source = RepositoryRoot.Find();
         var files = await RunToolAsync("git", ["ls-files", "-co", "--exclude-standard", "-z"], source);

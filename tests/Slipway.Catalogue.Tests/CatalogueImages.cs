@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Slipway.Catalogue.Tests;
+
+/// <summary>
+/// The images the catalogue makes on the engine: each carries the label <see cref="OwnerLabel"/> with the test
+/// process's pid (images built on top of one inherit it), so what a run interrupted by Ctrl+C left behind is
+/// found and removed when the next run starts, and no image of anyone else is touched.
+/// </summary>
+internal static class CatalogueImages
+{
+    public const string OwnerLabel = "slipway.catalogue.owner";
+
+    /// <summary>A tiny image from nothing (one file), labelled with this process as its owner; its id.</summary>
+    public static async Task<string> ScratchImageAsync(string tag, string workDirectory)
+    {
+        var context = Path.Combine(workDirectory, "scratch-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(context);
+        await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), $"FROM scratch\nLABEL {OwnerLabel}={Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}\nCOPY hello /hello\n");
+        await File.WriteAllTextAsync(Path.Combine(context, "hello"), "hello\n");
+        await DockerAsync(["build", "-q", "--network", "host", "-t", tag, context]);
+        return (await DockerAsync(["image", "inspect", "--format", "{{.Id}}", tag])).Trim();
+    }
+
+    /// <summary>Removes the images of earlier catalogue runs whose process is gone (interrupted before they cleaned up).</summary>
+    public static async Task RemoveLeftoversAsync()
+    {
+        var listed = await DockerAsync(["images", "--filter", $"label={OwnerLabel}", "--format", $"{{{{.ID}}}} {{{{.Label \"{OwnerLabel}\"}}}}"]);
+        var orphans = listed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(' ', 2))
+            .Where(parts => parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
+            .Select(parts => parts[0])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (orphans.Count > 0)
+        {
+            await DockerAsync(["rmi", "-f", .. orphans], failOnError: false);
+        }
+    }
+
+    public static async Task<string> DockerAsync(string[] args, bool failOnError = true)
+    {
+        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DOCKER_BUILDKIT"] = "0"; // the classic builder, as the build uses: no buildx needed
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 || !failOnError ? await output : throw new InvalidOperationException($"docker {string.Join(' ', args)}: {await error}");
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
