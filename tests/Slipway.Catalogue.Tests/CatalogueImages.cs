@@ -24,18 +24,34 @@ internal static class CatalogueImages
     }
 
     /// <summary>Removes the images of earlier catalogue runs whose process is gone (interrupted before they cleaned up).</summary>
-    public static async Task RemoveLeftoversAsync()
+    public static Task RemoveLeftoversAsync() => RemoveAsync(pid => !IsRunning(pid));
+
+    /// <summary>
+    /// Removes every image this process made: the base images, the builds on them (tagged, pushed under a registry's
+    /// name, or left untagged by a later build).
+    /// </summary>
+    public static Task RemoveOwnAsync() => RemoveAsync(pid => pid == Environment.ProcessId);
+
+    private static async Task RemoveAsync(Func<int, bool> chosen)
     {
-        var listed = await DockerAsync(["images", "--filter", $"label={OwnerLabel}", "--format", $"{{{{.ID}}}} {{{{.Label \"{OwnerLabel}\"}}}}"]);
-        var orphans = listed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var labelled = (await DockerAsync(["images", "--all", "--quiet", "--no-trunc", "--filter", $"label={OwnerLabel}"]))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (labelled.Count == 0)
+        {
+            return;
+        }
+
+        // The image list cannot print a label's value; inspect can. An image removed meanwhile is no error.
+        var listed = await DockerAsync(["image", "inspect", "--format", $"{{{{.Id}}}} {{{{index .Config.Labels \"{OwnerLabel}\"}}}}", .. labelled], failOnError: false);
+        var images = listed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split(' ', 2))
-            .Where(parts => parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
+            .Where(parts => parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && chosen(pid))
             .Select(parts => parts[0])
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        if (orphans.Count > 0)
+        if (images.Count > 0)
         {
-            await DockerAsync(["rmi", "-f", .. orphans], failOnError: false);
+            await DockerAsync(["rmi", "-f", .. images], failOnError: false);
         }
     }
 

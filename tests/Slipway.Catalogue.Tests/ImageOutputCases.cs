@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Slipway.Docker;
 
 namespace Slipway.Catalogue.Tests;
@@ -32,15 +31,13 @@ public sealed class ImageOutputCases(CatalogueClone clone) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        var tags = new List<string> { BaseTag };
         if (File.Exists(RecordFile))
         {
-            using var record = JsonDocument.Parse(await File.ReadAllTextAsync(RecordFile));
-            tags.AddRange(record.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!));
             File.Delete(RecordFile);
         }
 
-        await CatalogueImages.DockerAsync(["rmi", "-f", .. tags], failOnError: false);
+        // The base image, the builds on it (they inherit its owner label) and the tag the push gave them.
+        await CatalogueImages.RemoveOwnAsync();
         Directory.Delete(PublishDirectory, recursive: true);
     }
 
