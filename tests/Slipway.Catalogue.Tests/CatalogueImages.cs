@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Slipway.Catalogue.Tests;
@@ -55,32 +54,10 @@ internal static class CatalogueImages
         }
     }
 
-    public static async Task<string> DockerAsync(string[] args, bool failOnError = true)
-    {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DOCKER_BUILDKIT"] = "0"; // the classic builder, as the build uses: no buildx needed
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+    /// <summary>The Docker CLI with the classic builder, as the build uses (no buildx needed).</summary>
+    public static Task<string> DockerAsync(string[] args, bool failOnError = true) =>
+        CatalogueClone.RunToolAsync("docker", args, Environment.CurrentDirectory, failOnError, new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "0" });
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 || !failOnError ? await output : throw new InvalidOperationException($"docker {string.Join(' ', args)}: {await error}");
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+    /// <summary>A process of this machine that has not ended (a test host, for the images it owns).</summary>
+    private static bool IsRunning(int pid) => Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}");
 }
