@@ -2,15 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Slipway.Aws.Deployment;
 using Slipway.Aws.Deployment.Access;
+using Slipway.Aws.Deployment.Environments;
 using Slipway.Processes;
 
 namespace Slipway.Components;
 
 /// <summary>
 /// <c>AwsPolicy</c>: writes the IAM policy documents of the role CI deploys <c>--environment</c> with, to
-/// <c>artifacts/aws-policy/&lt;environment&gt;/</c>: <c>permissions.json</c> (only what EnvironmentUp, EcrPush and EcsDeploy
-/// call, on that environment's repository, cluster, service and task-definition family, plus iam:PassRole on the
-/// task's roles) and <c>trust.json</c> (GitHub OIDC, this repository's GitHub environment of the same name only).
+/// <c>artifacts/aws-policy/&lt;environment&gt;/</c>: <c>permissions.json</c> (only what EnvironmentUp, EcrPush, EcsDeploy,
+/// Promote, Rollback and Releases call, on that environment's repository, cluster, service and task-definition family
+/// and, for Promote, its promoteFrom environment's service and repository, plus iam:PassRole on the task's roles) and <c>trust.json</c> (GitHub OIDC, this repository's GitHub environment of the same name only).
 /// Nothing in AWS is changed: the log says the commands that create or update the role.
 /// </summary>
 public interface IAwsPolicy : IEcsDeploy
@@ -36,7 +37,10 @@ public interface IAwsPolicy : IEcsDeploy
                 ?? throw new UsageException("AwsPolicy needs the GitHub repository the workflows run in: pass --github-repository owner/name.");
             var directory = AwsPolicyDirectory / environment.Name;
             directory.CreateDirectory();
-            await WriteAsync(directory / "permissions.json", DeployRolePolicy.Permissions(new DeployRoleScope(environment, rendered.Family!, roles)), ct);
+            // Promote runs with the target's role: it reads the promoteFrom environment's release and mounts its blobs.
+            var promotionSource = environment.PromoteFrom is { Length: > 0 } from ? new EnvironmentFiles(EnvironmentsDirectory).Load(from) : null;
+            var scope = new DeployRoleScope(environment, rendered.Family!, roles) { PromotionSource = promotionSource };
+            await WriteAsync(directory / "permissions.json", DeployRolePolicy.Permissions(scope), ct);
             await WriteAsync(directory / "trust.json", DeployRolePolicy.Trust(environment, repository, environment.Name), ct);
 
             var role = environment.AwsRoleArn is { } arn ? arn[(arn.LastIndexOf('/') + 1)..] : $"slipway-deploy-{environment.Name}";

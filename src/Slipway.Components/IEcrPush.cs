@@ -136,32 +136,10 @@ public interface IEcrPush : IDockerImage, IEnvironmentUp
         return repository;
     }
 
-    /// <summary>
-    /// With <c>endpoints.registry</c> (an emulator whose repository URI is not a real registry, such as moto) the
-    /// layers went to that registry, so the ECR API learns of the image by PutImage of the same manifest: same digest.
-    /// </summary>
+    /// <summary>With <c>endpoints.registry</c> the layers went to that registry: the ECR API learns of the image by PutImage.</summary>
     private async Task PutManifestsIntoEcrAsync(string registryHost, RegistryCredentials credentials, string repository, string digest, IReadOnlyList<string> tags, IAmazonECR ecr, CancellationToken cancellationToken)
     {
         using var registry = RegistryClient.ForHost(registryHost, credentials);
-        var manifest = await registry.GetManifestAsync(repository, digest, cancellationToken)
-            ?? throw new InvalidOperationException($"{registryHost}/{repository}@{digest} was pushed but the registry does not return its manifest");
-        var images = new EcrImages(ecr);
-        foreach (var tag in tags)
-        {
-            if (await images.DigestOfTagAsync(repository, tag, cancellationToken) == digest)
-            {
-                continue;
-            }
-
-            Log.Information($"ECR PutImage {repository}:{tag}: the layers are in {registryHost} (endpoints.registry)");
-            await ecr.PutImageAsync(new Aws.Ecr.Model.PutImageRequest
-            {
-                RepositoryName = repository,
-                ImageManifest = Encoding.UTF8.GetString(manifest.Content.Span),
-                ImageManifestMediaType = manifest.MediaType,
-                ImageDigest = digest,
-                ImageTag = tag,
-            }, cancellationToken);
-        }
+        await new EcrManifestRegistration(ecr, Log).RegisterAsync(registry, repository, digest, tags, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Slipway.Aws.Deployment;
+using Slipway.Aws.Deployment.Environments;
 using Slipway.Aws.Deployment.Records;
 using Slipway.Aws.Deployment.Watching;
 using Slipway.Aws.Ecr;
@@ -67,24 +68,33 @@ public interface IEcsDeploy : IEcrPush
             using var ecs = new AmazonECSClient(AwsOptions(environment, environment.Endpoints.Ecs));
             using var ecr = new AmazonECRClient(AwsOptions(environment, environment.Endpoints.Ecr));
             var memory = DeployRunMemory.Of(this);
-            var request = new EcsDeployRequest
+            var request = DeployRequestFor(environment, caller, image.Digest, image.Version, image.Commit) with
             {
                 RepositoryUri = memory.Repository(environment.Name)?.Uri,
                 ImageSeenInRepository = memory.IsInEcr(environment.Name, image.Digest),
-                Environment = environment,
-                Caller = caller,
-                TemplateFile = TaskDefinitionTemplate,
-                Digest = image.Digest,
-                Version = image.Version,
-                Commit = image.Commit,
-                Actor = Actor,
-                Force = Force,
-                DryRun = DryRun,
-                Watch = new WatchOptions { Mode = Wait, Timeout = DeployTimeout },
             };
             var result = await ObserveDeploymentAsync(observer => new EcsDeployer(ecs, ecr, TimeProvider, Log, observer).DeployAsync(request, ct));
             await ReportAsync(result, ct);
         }));
+
+    /// <summary>
+    /// The deploy of an image by digest to <paramref name="environment"/> with this repository's template and this
+    /// build's actor, <c>--force</c>, <c>--dry-run</c>, <c>--wait</c> and <c>--deploy-timeout</c>: what EcsDeploy and
+    /// Promote ask the deployer for.
+    /// </summary>
+    internal EcsDeployRequest DeployRequestFor(DeployEnvironment environment, CallerIdentity caller, string digest, string version, string commit) => new()
+    {
+        Environment = environment,
+        Caller = caller,
+        TemplateFile = TaskDefinitionTemplate,
+        Digest = digest,
+        Version = version,
+        Commit = commit,
+        Actor = Actor,
+        Force = Force,
+        DryRun = DryRun,
+        Watch = new WatchOptions { Mode = Wait, Timeout = DeployTimeout },
+    };
 
     /// <summary>The build's environment variables the template names (<c>{{env:NAME}}</c>): a change renders another task definition.</summary>
     private string TemplateEnvironmentValues() =>

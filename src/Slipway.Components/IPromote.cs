@@ -1,6 +1,5 @@
 using Slipway.Aws.Deployment;
 using Slipway.Aws.Deployment.Environments;
-using Slipway.Aws.Deployment.Watching;
 using Slipway.Aws.Ecr;
 using Slipway.Aws.Ecs;
 using Slipway.Aws.Promotion;
@@ -61,19 +60,7 @@ public interface IPromote : IEcsDeploy
                 await new PromotionImageCopy(Log, RegisterSecret).CopyAsync(source, sourceEcr, target, targetEcr, release, ct);
             }
 
-            var request = new EcsDeployRequest
-            {
-                Environment = target,
-                Caller = caller,
-                TemplateFile = TaskDefinitionTemplate,
-                Digest = release.Digest,
-                Version = release.Version,
-                Commit = release.Commit,
-                Actor = Actor,
-                Force = Force,
-                DryRun = DryRun,
-                Watch = new WatchOptions { Mode = Wait, Timeout = DeployTimeout },
-            };
+            var request = DeployRequestFor(target, caller, release.Digest, release.Version, release.Commit);
             var result = await ObserveDeploymentAsync(observer => new EcsDeployer(targetEcs, targetEcr, TimeProvider, Log, observer).DeployAsync(request, ct));
             await ReportAsync(result with { Record = result.Record with { Action = $"promoted from {source.Name} ({result.Record.Action})" } }, ct);
         }));

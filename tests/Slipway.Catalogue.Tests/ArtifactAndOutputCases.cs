@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -60,7 +59,7 @@ public sealed class ArtifactAndOutputCases(CatalogueClone clone) : IDisposable
     {
         // An image the engine has: the catalogue makes a tiny one of its own from nothing.
         var tag = $"slipway-catalogue/scratch:{Guid.NewGuid():N}";
-        var id = await ScratchImageAsync(tag);
+        var id = await CatalogueImages.ScratchImageAsync(tag, Path.Combine(clone.Root, ".nuke", "temp"));
         try
         {
             WriteRecord($$"""{ "repository": "slipway-catalogue/scratch", "imageId": "{{id}}", "tags": ["{{tag}}"], "version": "1.0.0", "commit": "abc", "baseImage": "scratch" }""");
@@ -74,7 +73,7 @@ public sealed class ArtifactAndOutputCases(CatalogueClone clone) : IDisposable
         }
         finally
         {
-            await DockerAsync(["rmi", "-f", tag]);
+            await CatalogueImages.DockerAsync(["rmi", "-f", tag]);
         }
     }
 
@@ -102,32 +101,6 @@ public sealed class ArtifactAndOutputCases(CatalogueClone clone) : IDisposable
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("cdn.", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<svg", page, StringComparison.Ordinal);
-    }
-
-    private async Task<string> ScratchImageAsync(string tag)
-    {
-        var context = Path.Combine(clone.Root, ".nuke", "temp", "scratch-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(context);
-        await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), "FROM scratch\nCOPY hello /hello\n");
-        await File.WriteAllTextAsync(Path.Combine(context, "hello"), "hello\n");
-        await DockerAsync(["build", "-q", "--network", "host", "-t", tag, context]);
-        return (await DockerAsync(["image", "inspect", "--format", "{{.Id}}", tag])).Trim();
-    }
-
-    private static async Task<string> DockerAsync(string[] args)
-    {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DOCKER_BUILDKIT"] = "0"; // the classic builder, as the build uses: no buildx needed
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"docker {string.Join(' ', args)}: {await error}");
     }
 
     public void Dispose()

@@ -23,6 +23,7 @@ public sealed class CatalogueClone : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await CatalogueImages.RemoveLeftoversAsync();
         Root = OwnedTemporaryDirectory.Create("slipway-catalogue-");
         var source = RepositoryRoot.Find();
         var files = await RunToolAsync("git", ["ls-files", "-co", "--exclude-standard", "-z"], source);
@@ -128,7 +129,8 @@ public sealed class CatalogueClone : IAsyncLifetime
         return new BuildShResult(process.ExitCode, await output, await error, clock.Elapsed);
     }
 
-    private static async Task<string> RunToolAsync(string tool, string[] args, string workingDirectory)
+    /// <summary>Runs a tool and returns its standard output; a failure throws with its standard error unless <paramref name="failOnError"/> is off.</summary>
+    internal static async Task<string> RunToolAsync(string tool, string[] args, string workingDirectory, bool failOnError = true, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(tool) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -136,11 +138,16 @@ public sealed class CatalogueClone : IAsyncLifetime
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return process.ExitCode == 0
+        return process.ExitCode == 0 || !failOnError
             ? await output
             : throw new InvalidOperationException($"{tool} {string.Join(' ', args)} exited {process.ExitCode}: {await error}");
     }

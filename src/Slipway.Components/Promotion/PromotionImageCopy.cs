@@ -9,7 +9,8 @@ namespace Slipway.Components.Promotion;
 /// <summary>
 /// Puts the promoted image into the target's repository without pulling or building it: within one repository by
 /// ECR's BatchGetImage + PutImage; to another repository of the same registry by a registry copy whose blobs are
-/// mounted across repositories; to another registry (account or region) blob by blob, skipping those already there.
+/// mounted across repositories (never sent through this machine: a registry that refuses the mount stops the
+/// promotion with the fix); to another registry (account or region) blob by blob, skipping those already there.
 /// Afterwards the target's repository must describe the very same digest.
 /// </summary>
 internal sealed class PromotionImageCopy(ILog log, Action<string> registerSecret)
@@ -25,6 +26,10 @@ internal sealed class PromotionImageCopy(ILog log, Action<string> registerSecret
         if (from.RepositoryUri == to.RepositoryUri)
         {
             log.Information(await new EcrImageTagger(targetEcr).TagAsync(target.Repository, release.Digest, release.Version, cancellationToken));
+            if (target.Endpoints.Registry is { Length: > 0 } registryHost)
+            {
+                await TagInRegistryAsync(registryHost, targetEcr, target.Repository, release, cancellationToken);
+            }
         }
         else
         {
@@ -63,7 +68,17 @@ internal sealed class PromotionImageCopy(ILog log, Action<string> registerSecret
         {
             // One registry: ECR's token covers both repositories, and blobs are mounted instead of sent.
             log.Information($"Copying {release.Digest} from {source.Repository} to {target.Repository} in {targetHost} (cross-repository mount)");
-            digest = await targetRegistry.CopyImageAsync(source.Repository, release.Digest, target.Repository, release.Version, cancellationToken);
+            try
+            {
+                digest = await targetRegistry.CopyImageAsync(source.Repository, release.Digest, target.Repository, release.Version, cancellationToken);
+            }
+            catch (BlobMountRefusedException e)
+            {
+                throw new TargetFailureException(
+                    $"{e.Message} On Amazon ECR, turn blob mounting on for the registry (it mounts within one account and region, between repositories with the same encryption): aws ecr put-account-setting --name BLOB_MOUNTING --value ENABLED, then promote again. No tag was written in {target.Repository} and nothing was deployed.",
+                    ExitCodes.TargetFailed,
+                    e);
+            }
         }
         else
         {
@@ -77,6 +92,30 @@ internal sealed class PromotionImageCopy(ILog log, Action<string> registerSecret
         {
             throw new InvalidOperationException($"The copy of {release.Digest} arrived in {target.Repository} as {digest}: the manifest changed on the way");
         }
+
+        if (target.Endpoints.Registry is { Length: > 0 })
+        {
+            // The copy went to endpoints.registry, which the target's ECR API does not see: tell it, as EcrPush does.
+            await new EcrManifestRegistration(targetEcr, log).RegisterAsync(targetRegistry, target.Repository, release.Digest, [release.Version], cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Within one repository behind <c>endpoints.registry</c> the ECR API was tagged; the registry, which is where
+    /// the image is pulled from, gets the same manifest bytes under the version tag.
+    /// </summary>
+    private async Task TagInRegistryAsync(string registryHost, IAmazonECR ecr, string repository, Release release, CancellationToken cancellationToken)
+    {
+        using var registry = RegistryClient.ForHost(registryHost, await LoginAsync(ecr, cancellationToken));
+        if ((await registry.HeadManifestAsync(repository, release.Version, cancellationToken))?.Digest == release.Digest)
+        {
+            return;
+        }
+
+        var manifest = await registry.GetManifestAsync(repository, release.Digest, cancellationToken)
+            ?? throw new PromotionRefusedException($"The image {release.Digest} is not in {registryHost}/{repository} (endpoints.registry), though the ECR API lists it. Nothing was deployed.");
+        await registry.PutManifestAsync(repository, release.Version, manifest, cancellationToken);
+        log.Information($"{registryHost}/{repository}:{release.Version} → {release.Digest} (endpoints.registry)");
     }
 
     private async Task<RegistryCredentials> LoginAsync(IAmazonECR ecr, CancellationToken cancellationToken)

@@ -191,8 +191,10 @@ public sealed class RegistryClient : IDisposable
 
     /// <summary>
     /// Copies an image (a manifest, or an index and its manifests) from one repository of this registry to
-    /// another under <paramref name="targetReference"/>, mounting each blob and uploading only those the
-    /// registry would not mount: promotion without pull or rebuild. Returns the digest, unchanged by the copy.
+    /// another under <paramref name="targetReference"/> by mounting each blob the target lacks: promotion without
+    /// pull or rebuild, whose time does not grow with the image's size. A blob the registry will not mount is a
+    /// <see cref="BlobMountRefusedException"/>, never a download and upload of its bytes through this client.
+    /// Returns the digest, unchanged by the copy.
     /// </summary>
     public async Task<string> CopyImageAsync(string sourceRepository, string sourceReference, string targetRepository, string targetReference, CancellationToken cancellationToken)
     {
@@ -235,14 +237,10 @@ public sealed class RegistryClient : IDisposable
 
         foreach (var blob in blobs.Distinct(StringComparer.Ordinal))
         {
-            if (await BlobExistsAsync(targetRepository, blob, cancellationToken) || await MountBlobAsync(targetRepository, blob, sourceRepository, cancellationToken))
+            if (!await BlobExistsAsync(targetRepository, blob, cancellationToken) && !await MountBlobAsync(targetRepository, blob, sourceRepository, cancellationToken))
             {
-                continue;
+                throw new BlobMountRefusedException(BaseAddress.Authority, sourceRepository, targetRepository, blob);
             }
-
-            var content = await GetBlobAsync(sourceRepository, blob, cancellationToken)
-                ?? throw new RegistryException($"{BaseAddress} has no blob {blob} in {sourceRepository} to copy");
-            await UploadBlobAsync(targetRepository, content, cancellationToken);
         }
     }
 

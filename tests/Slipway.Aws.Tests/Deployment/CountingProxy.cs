@@ -37,6 +37,9 @@ internal sealed class CountingProxy : IDisposable
     /// <summary>The calls as IAM names them: <c>ecr:DescribeImages</c>, <c>ecs:UpdateService</c>, <c>sts:GetCallerIdentity</c>.</summary>
     public IReadOnlyList<string> Actions => [.. requests.Select(r => r.Action)];
 
+    /// <summary>Every call as IAM names it, with its body (which names the resource it acts on).</summary>
+    public IReadOnlyList<(string Action, string Body)> Calls => [.. requests.Select(r => (r.Action, r.Body))];
+
     /// <summary>The body of the last request for an operation (moto ignores some members, e.g. deploymentConfiguration).</summary>
     public string LastBody(string operation) => requests.Last(r => r.Operation == operation).Body;
 

@@ -8,9 +8,10 @@ using Task = System.Threading.Tasks.Task;
 namespace Slipway.Components.Tests.Deployment;
 
 /// <summary>
-/// AwsPolicy against what a deploy really calls: every call of a cold deploy, a forced redeploy that waits, and a drift
-/// fix, recorded on the server side (a proxy in front of moto_server), must be allowed by the written permissions, and
-/// the permissions allow nothing a deploy does not call.
+/// AwsPolicy against what a deploy really calls: every call of a cold deploy, a forced redeploy that waits, a drift
+/// fix and a look at the releases, recorded on the server side (a proxy in front of moto_server), must be allowed by
+/// the written permissions, and the permissions allow nothing these do not call. (Promote's and Rollback's calls,
+/// resource by resource: PromoteMotoTests.)
 /// </summary>
 [Trait(TestCategories.Name, TestCategories.Integration)]
 [Collection(UsesMoto.Name)]
@@ -42,6 +43,9 @@ public sealed class AwsPolicyTests(MotoServer moto) : IAsyncLifetime
 
         var fixedDrift = await repository.RunAsync(timeout.Token, "EnvironmentUp", "--environment", "moto", "--fix-repository-drift");
         Assert.True(fixedDrift.ExitCode == 0, fixedDrift.Output + fixedDrift.Error);
+        // The same role reads the environment's releases (Releases, and Rollback before it deploys).
+        var releases = await repository.RunAsync(timeout.Token, "Releases", "--json");
+        Assert.True(releases.ExitCode == 0, releases.Output + releases.Error);
         var recorded = proxy.Actions.ToHashSet(StringComparer.Ordinal);
 
         var written = await repository.RunAsync(timeout.Token, "AwsPolicy", "--environment", "moto", "--github-repository", "octo/slipway");
@@ -78,7 +82,8 @@ public sealed class AwsPolicyTests(MotoServer moto) : IAsyncLifetime
         Assert.All(resources, r => Assert.Contains(":123456789012:", r, StringComparison.Ordinal));
         var wildcard = statements.Where(s => s!["Resource"]!.AsArray().Any(r => r!.GetValue<string>() == "*") && s["Condition"] is null)
             .SelectMany(s => s!["Action"]!.AsArray().Select(a => a!.GetValue<string>()));
-        Assert.Equal(["sts:GetCallerIdentity", "ecr:GetAuthorizationToken", "ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"], wildcard);
+        // None of these has resource-level permissions in IAM (ListTaskDefinitions: Rollback's and Releases' history).
+        Assert.Equal(["sts:GetCallerIdentity", "ecr:GetAuthorizationToken", "ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition", "ecs:ListTaskDefinitions"], wildcard);
 
         var trust = JsonNode.Parse(File.ReadAllText(directory / "trust.json"))!["Statement"]![0]!;
         Assert.Equal("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com", trust["Principal"]!["Federated"]!.GetValue<string>());

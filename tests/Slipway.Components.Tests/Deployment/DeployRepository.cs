@@ -129,8 +129,8 @@ internal sealed class DeployRepository : IAsyncDisposable
         repository.Dispose();
     }
 
-    /// <summary>This repository's deploy components, composed as build/Build.cs composes them; AWS keys from the test.</summary>
-    private sealed class DeployBuild : NukeBuild, IDeploy, IAwsPolicy
+    /// <summary>This repository's deploy and release components, composed as build/Build.cs composes them; AWS keys from the test.</summary>
+    private sealed class DeployBuild : NukeBuild, IDeploy, IPromote, IRollback, IReleases, IAwsPolicy
     {
         AbsolutePath IPublish.PublishProject => RootDirectory / "src" / "App" / "App.csproj";
 

@@ -7,13 +7,19 @@ namespace Slipway.Aws.Deployment.Access;
 /// <param name="Environment">The environment file.</param>
 /// <param name="TaskDefinitionFamily">The family the rendered template registers.</param>
 /// <param name="TaskRoles">The execution and task roles the task definition names: ECS needs iam:PassRole on them.</param>
-public sealed record DeployRoleScope(DeployEnvironment Environment, string TaskDefinitionFamily, IReadOnlyList<string> TaskRoles);
+public sealed record DeployRoleScope(DeployEnvironment Environment, string TaskDefinitionFamily, IReadOnlyList<string> TaskRoles)
+{
+    /// <summary>The environment named by <c>promoteFrom</c>: Promote reads its release and copies its image.</summary>
+    public DeployEnvironment? PromotionSource { get; init; }
+}
 
 /// <summary>
 /// The IAM policy documents of the role CI deploys with, least privilege: only the ECR, ECS and STS actions that
-/// EnvironmentUp, EcrPush and EcsDeploy call (and that <c>docker push</c> to ECR needs), each on the environment's own
-/// resources where the action has resource-level permissions, plus iam:PassRole on the task's roles; and the trust
-/// policy that lets GitHub Actions assume it through OIDC from one repository's one GitHub environment.
+/// EnvironmentUp, EcrPush, EcsDeploy, Promote, Rollback and Releases call (and that <c>docker push</c> to ECR needs),
+/// each on the environment's own resources where the action has resource-level permissions (Promote's reads and
+/// blob mounts on its <c>promoteFrom</c> environment's service and repository), plus iam:PassRole on the task's
+/// roles; and the trust policy that lets GitHub Actions assume it through OIDC from one repository's one GitHub
+/// environment.
 /// </summary>
 public static class DeployRolePolicy
 {
@@ -28,6 +34,18 @@ public static class DeployRolePolicy
     public static IReadOnlyList<string> RegistryPushActions { get; } =
     [
         "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:BatchGetImage", "ecr:PutImage",
+    ];
+
+    /// <summary>
+    /// What Promote, Rollback and Releases read the releases with (ListTaskDefinitions has no resource-level
+    /// permissions) and mark them with: a revision whose deployment succeeded, or that a rollback left, is tagged.
+    /// </summary>
+    public static IReadOnlyList<string> ReleaseRecordActions { get; } = ["ecs:ListTaskDefinitions", "ecs:TagResource"];
+
+    /// <summary>What Promote does on its source: reads the service's release, the repository, and mounts or reads its blobs.</summary>
+    public static IReadOnlyList<string> PromotionSourceActions { get; } =
+    [
+        "ecs:DescribeServices", "ecr:DescribeRepositories", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability",
     ];
 
     /// <summary>Authorised alongside another call rather than called: tags given on create, the roles a task definition names.</summary>
@@ -56,7 +74,16 @@ public static class DeployRolePolicy
             Statement("EcsTaskReasons", ["ecs:DescribeTasks"], [$"{prefix}:task/{e.Cluster}/*"]),
             Statement("EcsTagsOnCreate", ["ecs:TagResource"], [cluster, service, family],
                 new JsonObject { ["StringEquals"] = new JsonObject { ["ecs:CreateAction"] = new JsonArray("CreateCluster", "CreateService", "RegisterTaskDefinition") } }),
+            Statement("EcsReleaseHistory", ["ecs:ListTaskDefinitions"], ["*"]),
+            Statement("EcsReleaseMarks", ["ecs:TagResource"], [family]),
         };
+        if (scope.PromotionSource is { } source)
+        {
+            var sourcePrefix = $"arn:aws:ecs:{source.Region}:{source.Account}";
+            statements.Add(Statement("PromotionSourceService", ["ecs:DescribeServices"], [$"{sourcePrefix}:service/{source.Cluster}/{source.Service}"]));
+            statements.Add(Statement("PromotionSourceRepository", [.. PromotionSourceActions.Where(a => a.StartsWith("ecr:", StringComparison.Ordinal))], [$"arn:aws:ecr:{source.Region}:{source.Account}:repository/{source.Repository}"]));
+        }
+
         if (scope.TaskRoles.Count > 0)
         {
             statements.Add(Statement("PassTaskRoles", ["iam:PassRole"], [.. scope.TaskRoles.Distinct(StringComparer.Ordinal)],

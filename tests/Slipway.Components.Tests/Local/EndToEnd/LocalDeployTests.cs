@@ -173,7 +173,7 @@ public sealed partial class LocalDeployTests(LocalDeployFixture fixture) : IClas
     private static CancellationToken Timeout() => new CancellationTokenSource(DeployTimeout).Token;
 
     private async Task<string> HeadCommitAsync() =>
-        (await ServiceClone.RunAsync("git", ["rev-parse", "--short=12", "HEAD"], Clone.Root, CancellationToken.None)).Output.Trim();
+        (await Command.RunAsync("git", ["rev-parse", "--short=12", "HEAD"], Clone.Root, CancellationToken.None)).Output.Trim();
 
     private async Task<List<string>> TaskDefinitionArnsAsync()
     {
@@ -243,7 +243,7 @@ public sealed partial class LocalDeployTests(LocalDeployFixture fixture) : IClas
 
     private static async Task<List<string>> ContainersOfAsync(string scope)
     {
-        var listed = await ServiceClone.RunAsync("docker", ["ps", "-aq", "--filter", $"label=slipway.localcloud.scope={scope}"], "/", CancellationToken.None);
+        var listed = await Command.RunAsync("docker", ["ps", "-aq", "--filter", $"label=slipway.localcloud.scope={scope}"], "/", CancellationToken.None);
         return [.. listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
     }
 

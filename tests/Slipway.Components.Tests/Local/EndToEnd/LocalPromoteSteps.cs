@@ -95,7 +95,7 @@ public sealed partial class LocalDeployTests
         // The build pulled nothing and built nothing: the only image event of the service's repositories allowed is the
         // local ECS host fetching the task's image by digest from the target repository, as an ECS host does. (The
         // engine is shared with other tests: only events naming our repositories count.)
-        var events = await ServiceClone.RunAsync("docker", ["events", "--since", since.ToString(CultureInfo.InvariantCulture), "--until", until.ToString(CultureInfo.InvariantCulture), "--filter", "type=image", "--format", "{{.Action}} {{.Actor.ID}}"], "/", Timeout());
+        var events = await Command.RunAsync("docker", ["events", "--since", since.ToString(CultureInfo.InvariantCulture), "--until", until.ToString(CultureInfo.InvariantCulture), "--filter", "type=image", "--format", "{{.Action}} {{.Actor.ID}}"], "/", Timeout());
         Assert.True(events.ExitCode == 0, $"docker events: {events}");
         var ours = events.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Contains("slipway/api", StringComparison.Ordinal)).ToList();
         var qaImage = await RunningImageAsync("slipway-e2e-qa");
@@ -175,7 +175,7 @@ public sealed partial class LocalDeployTests
 
     /// <summary><c>./build.sh</c> in the clone with exactly these arguments (no <c>--environment e2e</c> added).</summary>
     private Task<CommandResult> BuildAsync(IReadOnlyList<string> arguments) =>
-        ServiceClone.RunAsync(Path.Combine(Clone.Root, "build.sh"), arguments, Clone.Root, Timeout());
+        Command.RunAsync(Path.Combine(Clone.Root, "build.sh"), arguments, Clone.Root, Timeout());
 
     private async Task AssertQaUntouchedAsync()
     {

@@ -39,7 +39,7 @@ public sealed class ServiceClone : IDisposable
     {
         var source = RepositoryRoot.Find();
         var root = Directory.CreateTempSubdirectory("slipway-e2e-").FullName;
-        var files = await RunAsync("git", ["ls-files", "-co", "--exclude-standard", "-z"], source, cancellationToken);
+        var files = await Command.RunAsync("git", ["ls-files", "-co", "--exclude-standard", "-z"], source, cancellationToken);
         foreach (var file in files.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
             var from = Path.Combine(source, file);
@@ -79,19 +79,11 @@ public sealed class ServiceClone : IDisposable
 
     /// <summary>Runs <c>./build.sh</c> with <paramref name="arguments"/> and <c>--environment e2e</c>.</summary>
     public Task<CommandResult> BuildAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        RunAsync(Path.Combine(Root, "build.sh"), [.. arguments, "--environment", Environment], Root, cancellationToken);
+        Command.RunAsync(Path.Combine(Root, "build.sh"), [.. arguments, "--environment", Environment], Root, cancellationToken);
 
     /// <summary>Starts <c>./build.sh</c> without waiting, for a test that interferes while it runs.</summary>
-    public Process StartBuild(IReadOnlyList<string> arguments, StringBuilder output)
-    {
-        var start = Start(Path.Combine(Root, "build.sh"), [.. arguments, "--environment", Environment], Root);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    public Process StartBuild(IReadOnlyList<string> arguments, StringBuilder output) =>
+        Command.Start(Command.StartInfo(Path.Combine(Root, "build.sh"), [.. arguments, "--environment", Environment], Root), output);
 
     /// <summary>Adds <paramref name="line"/> to the service just before <c>app.Run();</c> and commits it.</summary>
     public async Task ChangeServiceAsync(string line, string message, CancellationToken cancellationToken)
@@ -108,7 +100,7 @@ public sealed class ServiceClone : IDisposable
 
     /// <summary>The AWS CLI against the clone's local cloud, with any key (the local cloud checks the signature's shape only).</summary>
     public Task<CommandResult> AwsAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        RunAsync("aws", [.. arguments, "--endpoint-url", CloudEndpoint.ToString(), "--region", "us-east-1", "--output", "json"], Root, cancellationToken, new Dictionary<string, string>
+        Command.RunAsync("aws", [.. arguments, "--endpoint-url", CloudEndpoint.ToString(), "--region", "us-east-1", "--output", "json"], Root, cancellationToken, new Dictionary<string, string>
         {
             ["AWS_ACCESS_KEY_ID"] = "local-e2e-key",
             ["AWS_SECRET_ACCESS_KEY"] = "local-e2e-secret",
@@ -127,79 +119,9 @@ public sealed class ServiceClone : IDisposable
         }
     }
 
-    public static async Task<CommandResult> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var start = Start(fileName, arguments, workingDirectory);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        var output = new StringBuilder();
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return new CommandResult(process.ExitCode, output.ToString(), clock.Elapsed);
-        }
-    }
-
-    private static ProcessStartInfo Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild and dotnet-test variables would point the clone's build at the wrong SDK pieces.
-        // CI's own variables go too: the clone is a developer's checkout, whose new e2e environment file makes the
-        // committed workflows stale, a warning locally (and regenerated) but an error on CI.
-        foreach (var name in start.Environment.Keys.Where(k => (k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) && !k.Equals("MSBUILDDISABLENODEREUSE", StringComparison.OrdinalIgnoreCase)) || k.StartsWith("VSTEST", StringComparison.Ordinal) || k.StartsWith("SLIPWAY_", StringComparison.Ordinal) || k is "CI" or "GITHUB_ACTIONS").ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        return start;
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
     private async Task GitAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var result = await RunAsync("git", ["-c", "user.name=e2e", "-c", "user.email=e2e@localhost", .. arguments], Root, cancellationToken);
+        var result = await Command.RunAsync("git", ["-c", "user.name=e2e", "-c", "user.email=e2e@localhost", .. arguments], Root, cancellationToken);
         Assert.True(result.ExitCode == 0, $"git {string.Join(' ', arguments)} failed:\n{result.Output}");
     }
 
@@ -215,10 +137,4 @@ public sealed class ServiceClone : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-/// <summary>What a command printed (stdout and stderr, interleaved), its exit code and how long it took.</summary>
-public sealed record CommandResult(int ExitCode, string Output, TimeSpan Duration)
-{
-    public override string ToString() => $"exit code {ExitCode} after {Duration.TotalSeconds:0.0} s:\n{Output}";
 }
