@@ -41,7 +41,8 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
         var deploymentLock = new DeploymentLock(registrar, time);
         var deployer = new ServiceDeployer(ecs, changes, deploymentLock, time);
         var existing = await deployer.DescribeAsync(environment.Cluster, environment.Service, cancellationToken);
-        var lockWarning = existing is not null ? await deploymentLock.CheckAsync(existing, request.Force, cancellationToken) : null;
+        var tags = new DeploymentTags(request.Version, request.Commit, request.Digest, environment.Name, request.Actor);
+        var lockWarning = existing is not null ? await deploymentLock.CheckAsync(existing, request.Force, cancellationToken, tags) : null;
         if (lockWarning is not null)
         {
             log.Warning(lockWarning);
@@ -52,13 +53,17 @@ public sealed class EcsDeployer(IAmazonECS ecs, IAmazonECR ecr, TimeProvider tim
             // A service that exists has its cluster: only a new service may need one.
             await new ClusterEnsurer(ecs, changes).EnsureAsync(environment.Cluster, environment.Tags, cancellationToken);
         }
-        var tags = new DeploymentTags(request.Version, request.Commit, request.Digest, environment.Name, request.Actor);
         var diff = await DiffAgainstRunningAsync(registrar, request, rendered, cancellationToken);
         var choice = await registrar.RegisterOrReuseAsync(rendered, tags, cancellationToken);
         log.Information(choice.Reused ? $"Task definition {choice.Arn} already says the same: reused" : $"Task definition {choice.Arn}");
 
         // Nothing was written since the service was described unless a revision was registered: reuse that look.
-        var deployment = await deployer.DeployAsync(environment, choice.Arn, request.Force, cancellationToken, existing);
+        var deployment = await deployer.DeployAsync(environment, choice.Arn, request.Force, cancellationToken, existing, tags);
+
+        if (deployment.Action == ServiceAction.Joined)
+        {
+            log.Information($"Deployment {deployment.DeploymentId} of this release ({ServiceDeployments.FamilyRevision(choice.Arn)}, started by an earlier run) is still rolling out: no new deployment, this run waits for it");
+        }
 
         var outcome = Outcome(request, deployment);
         if (outcome == "waiting")

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Slipway.Aws.Deployment.Environments;
+using Slipway.Aws.Deployment.TaskDefinitions;
 using Slipway.Aws.Ecs;
 using Slipway.Aws.Ecs.Model;
 using Slipway.Aws.Transport;
@@ -8,12 +9,14 @@ namespace Slipway.Aws.Deployment.Services;
 
 /// <summary>
 /// Creates the service when it is missing (circuit breaker with rollback on) and updates it otherwise; a deploy of
-/// what already runs, steady, calls nothing unless forced. Refuses while another deployment is in progress.
+/// what already runs, steady, calls nothing unless forced; one that finds its task definition still rolling out joins
+/// that rollout. Refuses while another deployment is in progress.
 /// </summary>
 public sealed class ServiceDeployer(IAmazonECS ecs, RemoteChanges changes, DeploymentLock deploymentLock, TimeProvider time)
 {
     /// <param name="described">The service as the caller just described it (saves a call); null to describe it here.</param>
-    public async Task<ServiceDeployment> DeployAsync(DeployEnvironment environment, string taskDefinitionArn, bool force, CancellationToken cancellationToken, Service? described = null)
+    /// <param name="release">The release deployed: a rollout of the same release in progress is no conflict.</param>
+    public async Task<ServiceDeployment> DeployAsync(DeployEnvironment environment, string taskDefinitionArn, bool force, CancellationToken cancellationToken, Service? described = null, DeploymentTags? release = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var existing = described ?? await DescribeAsync(environment.Cluster, environment.Service, cancellationToken);
@@ -43,7 +46,16 @@ public sealed class ServiceDeployer(IAmazonECS ecs, RemoteChanges changes, Deplo
             return deployment with { DeploymentId = ServiceDeployments.PrimaryOf(existing)?.Id };
         }
 
-        var warning = await deploymentLock.CheckAsync(existing, force, cancellationToken);
+        if (differences.Count == 0 && !force && ServiceDeployments.Joinable(existing) is { } rolling
+            && ServiceDeployments.SameTaskDefinition(rolling.TaskDefinition, taskDefinitionArn))
+        {
+            // An earlier run updated the service and stopped before the rollout ended: wait for that rollout, and
+            // should it fail, the service goes back to what ran before it, not to this task definition.
+            var before = existing.Deployments?.FirstOrDefault(d => d.Id != rolling.Id)?.TaskDefinition;
+            return deployment with { Action = ServiceAction.Joined, DeploymentId = rolling.Id, PreviousTaskDefinitionArn = before };
+        }
+
+        var warning = await deploymentLock.CheckAsync(existing, force, cancellationToken, release);
         var why = differences.Count > 0 ? string.Join(", ", differences) : force ? "--force: a new deployment of the same task definition" : "the last deployment did not settle";
         var updated = await changes.MakeAsync($"ECS UpdateService {environment.Service}", why,
             () => ecs.UpdateServiceAsync(UpdateRequest(environment, taskDefinitionArn, forceNewDeployment: differences.Count == 0), cancellationToken));

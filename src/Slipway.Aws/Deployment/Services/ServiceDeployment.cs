@@ -7,6 +7,9 @@ public enum ServiceAction
     Unchanged,
     Created,
     Updated,
+
+    /// <summary>The service was already rolling out this task definition (an earlier run's update): the deploy waits for that rollout.</summary>
+    Joined,
 }
 
 /// <summary>

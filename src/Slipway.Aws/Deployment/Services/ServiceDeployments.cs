@@ -19,6 +19,13 @@ public static class ServiceDeployments
         return primary?.RolloutState == DeploymentRolloutState.InProgress || (service.Deployments?.Count ?? 0) > 1 ? primary ?? service.Deployments![0] : null;
     }
 
+    /// <summary>
+    /// The PRIMARY deployment still rolling out (neither completed nor failed): a deploy of its task definition waits
+    /// for it rather than start another one.
+    /// </summary>
+    public static EcsDeployment? Joinable(Service service) =>
+        PrimaryOf(service) is { RolloutState: null or DeploymentRolloutState.InProgress } primary && !IsSteady(service) ? primary : null;
+
     /// <summary>Settled: one deployment, neither in progress nor failed.</summary>
     public static bool IsSteady(Service service) =>
         service?.Deployments is { Count: 1 } deployments
