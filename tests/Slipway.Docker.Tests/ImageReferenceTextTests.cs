@@ -25,6 +25,20 @@ public sealed class ImageReferenceTextTests
     }
 
     [Fact]
+    public void A_blank_reference_repository_or_tag_value_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => ImageReference.Parse(" "));
+        Assert.Throws<ArgumentException>(() => ImageTags.For(" ", "1.0.0", "abc"));
+        Assert.Throws<ArgumentException>(() => ImageTags.Sanitize(" "));
+    }
+
+    [Fact]
+    public void A_reference_that_is_only_a_digest_keeps_it_as_the_digest()
+    {
+        Assert.Equal("sha256:feed", ImageReference.Parse("@sha256:feed").Digest);
+    }
+
+    [Fact]
     public void A_commit_equal_to_the_version_gives_one_tag()
     {
         Assert.Equal(["r/api:abc"], ImageTags.For("r/api", "abc", "abc"));

@@ -28,6 +28,20 @@ public sealed class BearerChallengeTests
         Assert.Equal([("realm", "r")], BearerChallenge.Parse("realm=r, error").Select(p => (p.Key, p.Value)));
         Assert.Empty(BearerChallenge.Parse(""));
     }
+
+    [Fact]
+    public void A_trailing_comma_an_empty_last_value_and_an_unquoted_last_value_are_read()
+    {
+        Assert.Equal([("realm", "r")], BearerChallenge.Parse("realm=r,").Select(p => (p.Key, p.Value)));
+        Assert.Equal([("realm", "")], BearerChallenge.Parse("realm=").Select(p => (p.Key, p.Value)));
+        Assert.Equal([("realm", "r"), ("scope", "a")], BearerChallenge.Parse("realm=\"r\",scope=a").Select(p => (p.Key, p.Value)));
+    }
+
+    [Fact]
+    public void A_parameter_without_a_name_does_not_hide_the_ones_after_it()
+    {
+        Assert.Equal("r", BearerChallenge.Parse("=x, realm=r")["realm"]);
+    }
 }
 
 public sealed class RegistryCredentialsTests
@@ -58,6 +72,7 @@ public sealed class RegistryCredentialsTests
     {
         Assert.Throws<ArgumentException>(() => new RegistryCredentials("", "x"));
         Assert.Throws<ArgumentException>(() => RegistryCredentials.FromBasicToken(""));
+        Assert.Throws<ArgumentNullException>(() => new RegistryCredentials("user", null!));
         Assert.Equal("", new RegistryCredentials("user", "").Password);
     }
 }

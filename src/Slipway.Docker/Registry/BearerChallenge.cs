@@ -7,6 +7,7 @@ internal static class BearerChallenge
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var i = 0;
+        // Stryker disable once Equality : at i == Length the next IndexOf('=', i) finds nothing and the loop ends there anyway
         while (i < parameters.Length)
         {
             while (i < parameters.Length && (parameters[i] == ',' || char.IsWhiteSpace(parameters[i])))
@@ -27,6 +28,7 @@ internal static class BearerChallenge
             {
                 // Quoted values may hold commas (scope="repository:a:pull,push").
                 var close = parameters.IndexOf('"', i + 1);
+                // Stryker disable once Equality : close is -1 or at least i + 1 (> 0), never 0
                 close = close < 0 ? parameters.Length : close;
                 value = parameters[(i + 1)..close];
                 i = close + 1;
@@ -34,6 +36,7 @@ internal static class BearerChallenge
             else
             {
                 var comma = parameters.IndexOf(',', i);
+                // Stryker disable once Equality : comma is -1 or at least i (> 0, after the '='), never 0
                 comma = comma < 0 ? parameters.Length : comma;
                 value = parameters[i..comma].Trim();
                 i = comma;
