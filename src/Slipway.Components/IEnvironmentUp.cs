@@ -25,13 +25,40 @@ public interface IEnvironmentUp : IDeployEnvironment
         .Executes(ct => DeployFailures.RunAsync(async () =>
         {
             var environment = DeployEnvironment;
-            await VerifyAccountAsync(environment, ct);
-            var settings = RepositorySettings.FromFile(LifecyclePolicyFile, environment.Tags);
-            await CheckWhatFollowsAsync(environment, ct);
-            var changes = new RemoteChanges(DryRun, Log);
+
+            // STS answers while the inputs are checked and the repository and cluster looked at; nothing is written
+            // before it did (and the account is the environment's), and a wrong account is the error reported
+            // first. A no-change run waits for the slowest call, not for their sum.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var account = VerifyAccountAsync(environment, stop.Token);
+            RepositorySettings settings;
+            try
+            {
+                settings = RepositorySettings.FromFile(LifecyclePolicyFile, environment.Tags);
+                await CheckWhatFollowsAsync(environment, ct);
+            }
+            catch
+            {
+                await account;
+                throw;
+            }
+
+            var changes = new RemoteChanges(DryRun, Log, account);
             using var ecr = new AmazonECRClient(AwsOptions(environment, environment.Endpoints.Ecr));
             using var ecs = new AmazonECSClient(AwsOptions(environment, environment.Endpoints.Ecs));
-            var repository = await new RepositoryEnsurer(ecr, changes).EnsureAsync(environment.Repository, settings, FixRepositoryDrift, ct);
+            var ensured = EnsureAsync(environment, settings, changes, ecr, ecs, stop.Token);
+            try
+            {
+                await account;
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                await Task.WhenAny(ensured); // let the looks end before the clients are disposed; their errors matter less
+                throw;
+            }
+
+            var (repository, cluster) = await ensured;
             if (!DryRun)
             {
                 DeployRunMemory.Of(this).RememberRepository(environment.Name, repository);
@@ -42,9 +69,16 @@ public interface IEnvironmentUp : IDeployEnvironment
                 Log.Warning($"ECR repository '{repository.Name}' drifted: {drift}{(FixRepositoryDrift ? " (fixed)" : "; pass --fix-repository-drift to correct it")}");
             }
 
-            var (cluster, _) = await new ClusterEnsurer(ecs, changes).EnsureAsync(environment.Cluster, environment.Tags, ct);
             ReportSummary($"{environment.Name}: repository {repository.Name}, cluster {cluster}" + (changes.Calls.Count == 0 ? " (no change)" : $" ({string.Join(", ", changes.Calls)})"));
         }));
+
+    private async Task<(EcrRepository Repository, string Cluster)> EnsureAsync(
+        DeployEnvironment environment, RepositorySettings settings, RemoteChanges changes, AmazonECRClient ecr, AmazonECSClient ecs, CancellationToken cancellationToken)
+    {
+        var repository = await new RepositoryEnsurer(ecr, changes).EnsureAsync(environment.Repository, settings, FixRepositoryDrift, cancellationToken);
+        var (cluster, _) = await new ClusterEnsurer(ecs, changes).EnsureAsync(environment.Cluster, environment.Tags, cancellationToken);
+        return (repository, cluster);
+    }
 
     /// <summary>
     /// What the targets after this one in this run would refuse, refused before the repository or cluster is made:

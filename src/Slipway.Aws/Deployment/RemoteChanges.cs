@@ -6,7 +6,11 @@ namespace Slipway.Aws.Deployment;
 /// Every writing call a deploy makes goes through here: it is logged and listed (the plan of a dry run, the summary of
 /// a real one), and in a dry run it is only listed, never made. A no-change redeploy shows an empty list.
 /// </summary>
-public sealed class RemoteChanges(bool dryRun, ILog log)
+/// <param name="precondition">
+/// What every writing call waits for first (the account check): reads may go ahead of it, a write never does, and
+/// when it fails no write is made and its error is the one thrown.
+/// </param>
+public sealed class RemoteChanges(bool dryRun, ILog log, Task? precondition = null)
 {
     private readonly List<string> calls = [];
 
@@ -19,6 +23,11 @@ public sealed class RemoteChanges(bool dryRun, ILog log)
     public async Task<T?> MakeAsync<T>(string call, string why, Func<Task<T>> make)
     {
         ArgumentNullException.ThrowIfNull(make);
+        if (precondition is not null)
+        {
+            await precondition;
+        }
+
         calls.Add(call);
         if (DryRun)
         {
