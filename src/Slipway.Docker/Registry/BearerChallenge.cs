@@ -7,7 +7,6 @@ internal static class BearerChallenge
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var i = 0;
-        // Stryker disable once Equality : at i == Length the next IndexOf('=', i) finds nothing and the loop ends there anyway
         while (i < parameters.Length)
         {
             while (i < parameters.Length && (parameters[i] == ',' || char.IsWhiteSpace(parameters[i])))
