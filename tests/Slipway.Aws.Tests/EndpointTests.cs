@@ -65,6 +65,55 @@ public sealed class EndpointTests
         Assert.Equal("The endpoint from AWS_ENDPOINT_URL_ECS is not an absolute http(s) URL: 'localhost:4566'.", error.Message);
     }
 
+    [Theory]
+    [InlineData("cn-north-1")]
+    [InlineData("cn-northwest-1")]
+    public void A_China_region_has_its_endpoints_under_amazonaws_com_cn(string region)
+    {
+        using var ecs = new AmazonECSClient(Options(new Dictionary<string, string>()) with { Region = region });
+        using var ecr = new AmazonECRClient(Options(new Dictionary<string, string>()) with { Region = region });
+
+        Assert.Equal(new Uri($"https://ecs.{region}.amazonaws.com.cn/"), ecs.ServiceEndpoint);
+        Assert.Equal(new Uri($"https://api.ecr.{region}.amazonaws.com.cn/"), ecr.ServiceEndpoint);
+    }
+
+    [Fact]
+    public void AWS_IGNORE_CONFIGURED_ENDPOINT_URLS_is_read_without_regard_to_case_and_only_when_true()
+    {
+        using var ignoring = new AmazonECSClient(Options(new Dictionary<string, string>(Everything) { ["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "TRUE" }));
+        using var heeding = new AmazonECSClient(Options(new Dictionary<string, string>(Everything) { ["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "false" }));
+
+        Assert.Equal(new Uri("https://ecs.eu-west-1.amazonaws.com/"), ignoring.ServiceEndpoint);
+        Assert.Equal(new Uri("http://ecs-only:4566"), heeding.ServiceEndpoint);
+    }
+
+    [Fact]
+    public void A_blank_service_variable_falls_back_on_AWS_ENDPOINT_URL_and_a_blank_explicit_endpoint_on_the_variables()
+    {
+        var environment = new Dictionary<string, string> { ["AWS_ENDPOINT_URL_ECS"] = " ", ["AWS_ENDPOINT_URL"] = "http://generic:4566" };
+        using var ecs = new AmazonECSClient(Options(environment) with { ServiceUrl = " " });
+
+        Assert.Equal(new Uri("http://generic:4566"), ecs.ServiceEndpoint);
+    }
+
+    [Theory]
+    [InlineData("ftp://files:21/")]
+    [InlineData("/relative/path")]
+    public void An_endpoint_that_is_not_absolute_http_or_https_is_refused(string url)
+    {
+        var error = Assert.Throws<AwsConfigurationException>(() => new AmazonECSClient(Options(new Dictionary<string, string>()) with { ServiceUrl = url }));
+
+        Assert.Equal($"The endpoint from the configured endpoint is not an absolute http(s) URL: '{url}'.", error.Message);
+    }
+
+    [Fact]
+    public void An_https_endpoint_is_accepted_after_trimming()
+    {
+        using var ecs = new AmazonECSClient(Options(new Dictionary<string, string>()) with { ServiceUrl = " https://ecs.example.test/ " });
+
+        Assert.Equal(new Uri("https://ecs.example.test/"), ecs.ServiceEndpoint);
+    }
+
     private static AwsClientOptions Options(IReadOnlyDictionary<string, string> environment) => new()
     {
         Region = "eu-west-1",

@@ -86,4 +86,107 @@ public sealed class ErrorMappingTests
     [InlineData("ServiceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.ecs/", "ServiceNotFoundException")]
     public void CodeFromHeader_strips_the_suffix(string header, string expected)
         => Assert.Equal(expected, AwsErrorReader.CodeFromHeader(header));
+
+    [Fact]
+    public async Task A_code_member_names_the_error_when_the_body_has_no___type()
+    {
+        using var server = ScriptedServer.Always(new ScriptedResponse(400, """{"Code":"ClusterNotFoundException","Message":"Cluster not found."}"""));
+        using var ecs = new AmazonECSClient(ScriptedClients.Options(server));
+
+        var error = await Assert.ThrowsAsync<EcsModel.ClusterNotFoundException>(() => ecs.ListTasksAsync(new EcsModel.ListTasksRequest()));
+
+        Assert.Equal(("ClusterNotFoundException", "Cluster not found."), (error.ErrorCode, error.Message));
+    }
+
+    [Theory]
+    [InlineData("""{"code":"ServerException","__type":"ClusterNotFoundException","message":"m"}""")]
+    [InlineData("""{"__type":"ClusterNotFoundException","code":"ServerException","message":"m"}""")]
+    public async Task A___type_beats_a_code_member_wherever_either_stands(string body)
+    {
+        using var server = ScriptedServer.Always(new ScriptedResponse(400, body));
+        using var ecs = new AmazonECSClient(ScriptedClients.Options(server));
+
+        var error = await Assert.ThrowsAsync<EcsModel.ClusterNotFoundException>(() => ecs.ListTasksAsync(new EcsModel.ListTasksRequest()));
+
+        Assert.Equal(("ClusterNotFoundException", "m"), (error.ErrorCode, error.Message));
+    }
+
+    [Fact]
+    public async Task A_non_string___type_is_ignored_and_errorMessage_is_the_message()
+    {
+        using var server = ScriptedServer.Always(new ScriptedResponse(400, """{"__type":7,"code":"ClusterNotFoundException","errorMessage":"From errorMessage."}"""));
+        using var ecs = new AmazonECSClient(ScriptedClients.Options(server));
+
+        var error = await Assert.ThrowsAsync<EcsModel.ClusterNotFoundException>(() => ecs.ListTasksAsync(new EcsModel.ListTasksRequest()));
+
+        Assert.Equal("From errorMessage.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(500, "InternalFailure")]
+    [InlineData(503, "InternalFailure")]
+    [InlineData(403, "AccessDenied")]
+    [InlineData(404, "NotFound")]
+    [InlineData(400, "UnknownError")]
+    [InlineData(409, "UnknownError")]
+    public async Task A_bodyless_error_is_named_by_its_status_and_the_name_is_the_message(int status, string code)
+    {
+        using var server = ScriptedServer.Always(new ScriptedResponse(status, ""));
+        using var ecs = new AmazonECSClient(ScriptedClients.Options(server, maxAttempts: 1));
+
+        var error = await Assert.ThrowsAnyAsync<AwsServiceException>(() => ecs.ListTasksAsync(new EcsModel.ListTasksRequest()));
+
+        Assert.Equal((code, code, (HttpStatusCode)status), (error.ErrorCode, error.Message, error.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_bodyless_403_is_an_AccessDeniedException_and_a_bodyless_429_a_ThrottlingException()
+    {
+        using var denied = ScriptedServer.Always(new ScriptedResponse(403, ""));
+        using var throttled = ScriptedServer.Always(new ScriptedResponse(429, ""));
+        using var deniedEcs = new AmazonECSClient(ScriptedClients.Options(denied, maxAttempts: 1));
+        using var throttledEcs = new AmazonECSClient(ScriptedClients.Options(throttled, maxAttempts: 1));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => deniedEcs.ListTasksAsync(new EcsModel.ListTasksRequest()));
+        var error = await Assert.ThrowsAsync<ThrottlingException>(() => throttledEcs.ListTasksAsync(new EcsModel.ListTasksRequest()));
+        Assert.Equal("TooManyRequestsException", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_long_non_json_body_is_echoed_in_its_first_200_characters()
+    {
+        var page = "<html>" + new string('x', 300) + "</html>";
+        using var server = ScriptedServer.Always(new ScriptedResponse(400, page));
+        using var ecs = new AmazonECSClient(ScriptedClients.Options(server, maxAttempts: 1));
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => ecs.ListTasksAsync(new EcsModel.ListTasksRequest()));
+
+        Assert.Equal(("UnknownError", page[..200]), (error.ErrorCode, error.Message));
+    }
+
+    [Fact]
+    public async Task A_blank_non_json_body_leaves_the_code_as_the_message()
+    {
+        using var server = ScriptedServer.Always(new ScriptedResponse(502, "   "));
+        using var ecs = new AmazonECSClient(ScriptedClients.Options(server, maxAttempts: 1));
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => ecs.ListTasksAsync(new EcsModel.ListTasksRequest()));
+
+        Assert.Equal(("InternalFailure", "InternalFailure"), (error.ErrorCode, error.Message));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void No_header_and_a_blank___type_name_no_error(string? value)
+    {
+        Assert.Null(AwsErrorReader.CodeFromHeader(value));
+        Assert.Null(AwsErrorReader.CodeFromBody(value));
+    }
+
+    [Theory]
+    [InlineData(" ClusterNotFoundException ", "ClusterNotFoundException")]
+    [InlineData("ns#Inner#ClusterNotFoundException", "ClusterNotFoundException")]
+    public void CodeFromBody_trims_and_keeps_what_follows_the_last_hash(string type, string expected)
+        => Assert.Equal(expected, AwsErrorReader.CodeFromBody(type));
 }

@@ -37,6 +37,7 @@ public static class ImageTags
             tag.Insert(0, '_');
         }
 
+        // Stryker disable once Equality : a tag of exactly 128 characters cut to 128 is the same tag
         return tag.Length > 128 ? tag.ToString(0, 128) : tag.ToString();
     }
 }

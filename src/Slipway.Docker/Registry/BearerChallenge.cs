@@ -27,6 +27,7 @@ internal static class BearerChallenge
             {
                 // Quoted values may hold commas (scope="repository:a:pull,push").
                 var close = parameters.IndexOf('"', i + 1);
+                // Stryker disable once Equality : close is -1 or at least i + 1 (> 0), never 0
                 close = close < 0 ? parameters.Length : close;
                 value = parameters[(i + 1)..close];
                 i = close + 1;
@@ -34,6 +35,7 @@ internal static class BearerChallenge
             else
             {
                 var comma = parameters.IndexOf(',', i);
+                // Stryker disable once Equality : comma is -1 or at least i (> 0, after the '='), never 0
                 comma = comma < 0 ? parameters.Length : comma;
                 value = parameters[i..comma].Trim();
                 i = comma;
