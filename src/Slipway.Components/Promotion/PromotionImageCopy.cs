@@ -9,8 +9,8 @@ namespace Slipway.Components.Promotion;
 /// <summary>
 /// Puts the promoted image into the target's repository without pulling or building it: within one repository by
 /// ECR's BatchGetImage + PutImage; to another repository of the same registry by a registry copy whose blobs are
-/// mounted across repositories (never sent through this machine: a registry that refuses the mount stops the
-/// promotion with the fix); to another registry (account or region) blob by blob, skipping those already there.
+/// mounted across repositories (a registry that refuses the mount gets the bytes through this machine, with a
+/// warning that says how to turn mounting on); to another registry (account or region) blob by blob, skipping those already there.
 /// Afterwards the target's repository must describe the very same digest.
 /// </summary>
 internal sealed class PromotionImageCopy(ILog log, Action<string> registerSecret)
@@ -68,16 +68,13 @@ internal sealed class PromotionImageCopy(ILog log, Action<string> registerSecret
         {
             // One registry: ECR's token covers both repositories, and blobs are mounted instead of sent.
             log.Information($"Copying {release.Digest} from {source.Repository} to {target.Repository} in {targetHost} (cross-repository mount)");
-            try
+            var sent = new List<string>();
+            digest = await targetRegistry.CopyImageAsync(source.Repository, release.Digest, target.Repository, release.Version, cancellationToken, sent.Add);
+            if (sent.Count > 0)
             {
-                digest = await targetRegistry.CopyImageAsync(source.Repository, release.Digest, target.Repository, release.Version, cancellationToken);
-            }
-            catch (BlobMountRefusedException e)
-            {
-                throw new TargetFailureException(
-                    $"{e.Message} On Amazon ECR, turn blob mounting on for the registry (it mounts within one account and region, between repositories with the same encryption): aws ecr put-account-setting --name BLOB_MOUNTING --value ENABLED, then promote again. No tag was written in {target.Repository} and nothing was deployed.",
-                    ExitCodes.TargetFailed,
-                    e);
+                log.Warning(
+                    $"{targetHost} would not mount {sent.Count} blob(s) from {source.Repository} into {target.Repository}, so their bytes went through this machine (slower, and growing with the image's size). " +
+                    "On Amazon ECR, turn blob mounting on for the registry (it mounts within one account and region, between repositories with the same encryption): aws ecr put-account-setting --name BLOB_MOUNTING --value ENABLED.");
             }
         }
         else

@@ -192,21 +192,21 @@ public sealed class RegistryClient : IDisposable
     /// <summary>
     /// Copies an image (a manifest, or an index and its manifests) from one repository of this registry to
     /// another under <paramref name="targetReference"/> by mounting each blob the target lacks: promotion without
-    /// pull or rebuild, whose time does not grow with the image's size. A blob the registry will not mount is a
-    /// <see cref="BlobMountRefusedException"/>, never a download and upload of its bytes through this client.
-    /// Returns the digest, unchanged by the copy.
+    /// pull or rebuild, whose time does not grow with the image's size. A blob the registry will not mount (ECR
+    /// with blob mounting off, its default) is read and uploaded through this client instead, and named to
+    /// <paramref name="sentThroughClient"/>. Returns the digest, unchanged by the copy.
     /// </summary>
-    public async Task<string> CopyImageAsync(string sourceRepository, string sourceReference, string targetRepository, string targetReference, CancellationToken cancellationToken)
+    public async Task<string> CopyImageAsync(string sourceRepository, string sourceReference, string targetRepository, string targetReference, CancellationToken cancellationToken, Action<string>? sentThroughClient = null)
     {
         var manifest = await GetManifestAsync(sourceRepository, sourceReference, cancellationToken)
             ?? throw new RegistryException($"{BaseAddress} has no manifest {sourceRepository}:{sourceReference} to copy");
-        await CopyReferencedAsync(sourceRepository, targetRepository, manifest, cancellationToken);
+        await CopyReferencedAsync(sourceRepository, targetRepository, manifest, sentThroughClient, cancellationToken);
         return await PutManifestAsync(targetRepository, targetReference, manifest, cancellationToken);
     }
 
     public void Dispose() => http.Dispose();
 
-    private async Task CopyReferencedAsync(string sourceRepository, string targetRepository, RegistryManifest manifest, CancellationToken cancellationToken)
+    private async Task CopyReferencedAsync(string sourceRepository, string targetRepository, RegistryManifest manifest, Action<string>? sentThroughClient, CancellationToken cancellationToken)
     {
         using var json = JsonDocument.Parse(manifest.Content);
         var root = json.RootElement;
@@ -217,7 +217,7 @@ public sealed class RegistryClient : IDisposable
                 var digest = child.GetProperty("digest").GetString()!;
                 var childManifest = await GetManifestAsync(sourceRepository, digest, cancellationToken)
                     ?? throw new RegistryException($"{BaseAddress} lists {digest} in {sourceRepository} but does not have it");
-                await CopyReferencedAsync(sourceRepository, targetRepository, childManifest, cancellationToken);
+                await CopyReferencedAsync(sourceRepository, targetRepository, childManifest, sentThroughClient, cancellationToken);
                 await PutManifestAsync(targetRepository, digest, childManifest, cancellationToken);
             }
 
@@ -237,10 +237,15 @@ public sealed class RegistryClient : IDisposable
 
         foreach (var blob in blobs.Distinct(StringComparer.Ordinal))
         {
-            if (!await BlobExistsAsync(targetRepository, blob, cancellationToken) && !await MountBlobAsync(targetRepository, blob, sourceRepository, cancellationToken))
+            if (await BlobExistsAsync(targetRepository, blob, cancellationToken) || await MountBlobAsync(targetRepository, blob, sourceRepository, cancellationToken))
             {
-                throw new BlobMountRefusedException(BaseAddress.Authority, sourceRepository, targetRepository, blob);
+                continue;
             }
+
+            var content = await GetBlobAsync(sourceRepository, blob, cancellationToken)
+                ?? throw new RegistryException($"{BaseAddress} would not mount blob {blob} from {sourceRepository} into {targetRepository}, and {sourceRepository} does not have it to copy");
+            await UploadBlobAsync(targetRepository, content, cancellationToken);
+            sentThroughClient?.Invoke(blob);
         }
     }
 
