@@ -15,17 +15,7 @@ public sealed class DeploymentLockTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(T0.AddMinutes(4)));
 
-    private static DeployEnvironment Environment => new()
-    {
-        Name = "prod",
-        File = "deploy/environments/prod.json",
-        Account = "123456789012",
-        Region = "us-east-1",
-        Cluster = ClusterName,
-        Service = ServiceName,
-        Repository = "slipway/api",
-        DesiredCount = 2,
-    };
+    private static DeployEnvironment Environment => ProdEnvironment;
 
     [Fact]
     public async Task A_foreign_deployment_in_progress_stops_the_deploy_saying_whose_and_since_when_and_nothing_is_written()

@@ -1,3 +1,4 @@
+using Slipway.Aws.Deployment.Environments;
 using Slipway.Aws.Ecs.Model;
 using EcsDeployment = Slipway.Aws.Ecs.Model.Deployment;
 using EcsTask = Slipway.Aws.Ecs.Model.Task;
@@ -18,6 +19,19 @@ internal static class EcsShapes
     public const string NewId = "ecs-svc/4711093823456789012";
 
     public static readonly DateTime T0 = new(2026, 11, 28, 3, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The environment the scripted service belongs to: cluster <see cref="ClusterName"/>, two tasks.</summary>
+    public static DeployEnvironment ProdEnvironment => new()
+    {
+        Name = "prod",
+        File = "deploy/environments/prod.json",
+        Account = "123456789012",
+        Region = "us-east-1",
+        Cluster = ClusterName,
+        Service = ServiceName,
+        Repository = "slipway/api",
+        DesiredCount = 2,
+    };
 
     public static EcsDeployment Rollout(string id, string status, string taskDefinition, string? rollout, int running, int desired, int pending = 0, int failed = 0, string? reason = null) => new()
     {

@@ -19,17 +19,7 @@ public sealed class RolloutJoinTests
     private static readonly DeploymentTags Release = new("1.4.0", "abc1234", "sha256:00", "prod", "alice");
     private readonly FakeTimeProvider time = new(new DateTimeOffset(T0.AddMinutes(4)));
 
-    private static DeployEnvironment Environment => new()
-    {
-        Name = "prod",
-        File = "deploy/environments/prod.json",
-        Account = "123456789012",
-        Region = "us-east-1",
-        Cluster = ClusterName,
-        Service = ServiceName,
-        Repository = "slipway/api",
-        DesiredCount = 2,
-    };
+    private static DeployEnvironment Environment => ProdEnvironment;
 
     private static Service RollingOutNew() =>
         Service(New, [Rollout(NewId, "PRIMARY", New, "IN_PROGRESS", 1, 2, pending: 1), Rollout(OldId, "ACTIVE", Old, "COMPLETED", 2, 2)]);
