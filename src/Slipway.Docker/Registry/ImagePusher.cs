@@ -80,15 +80,20 @@ public sealed class ImagePusher(DockerEngine engine, TimeProvider timeProvider)
 
         await engine.Client.Images.TagImageAsync(local.ID, new ImageTagParameters { RepositoryName = reference.Name, Tag = reference.Tag, Force = true }, cancellationToken);
         log.Information($"Pushing {reference}");
-        var progress = new PushProgress(log, timeProvider);
         var started = timeProvider.GetTimestamp();
-        try
+        PushProgress progress;
+        await using (var heartbeat = new QuietHeartbeat(log, timeProvider, $"push of {reference}"))
         {
-            await engine.Client.Images.PushImageAsync(reference.Name, new ImagePushParameters { Tag = reference.Tag }, AuthConfigFor(reference, credentials), progress, cancellationToken);
-        }
-        catch (DockerApiException exception)
-        {
-            throw new DockerPushException($"pushing {reference} failed: {ImageBuilder.ApiError(exception)}", exception);
+            // The engine says nothing while it prepares a large layer or waits on a slow registry.
+            progress = new PushProgress(heartbeat, timeProvider);
+            try
+            {
+                await engine.Client.Images.PushImageAsync(reference.Name, new ImagePushParameters { Tag = reference.Tag }, AuthConfigFor(reference, credentials), progress, cancellationToken);
+            }
+            catch (DockerApiException exception)
+            {
+                throw new DockerPushException($"pushing {reference} failed: {ImageBuilder.ApiError(exception)}", exception);
+            }
         }
 
         if (progress.Error is not null)
