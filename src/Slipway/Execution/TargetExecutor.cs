@@ -88,7 +88,9 @@ internal sealed class TargetExecutor
                 upToDate.Forget(target);
             }
 
-            await RunOneAsync(target, assured && WasAborted, decision);
+            // Aborted counts from the moment Ctrl+C came, not from when a target was marked: the target that was
+            // running may have caught the cancellation and returned before the abort watch saw it.
+            await RunOneAsync(target, assured && (WasAborted || abort.IsCancellationRequested), decision);
             if (target.Status == TargetStatus.Failed && !target.Definition.ProceedsAfterFailure)
             {
                 stoppedAt ??= target;
@@ -121,6 +123,13 @@ internal sealed class TargetExecutor
             if (finished == work)
             {
                 await work;
+                if (abort.IsCancellationRequested && !afterAbort)
+                {
+                    // It returned, but cut short by the abort (its token was cancelled): not a success to record.
+                    MarkAborted(target);
+                    return;
+                }
+
                 target.Status = TargetStatus.Succeeded;
                 Record(target, decision);
             }
