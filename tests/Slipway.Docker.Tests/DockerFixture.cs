@@ -17,6 +17,7 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
     public static readonly DateTimeOffset CommitTime = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
     private readonly List<string> imagesToRemove = [];
+    private readonly TestImageLedger ledger = TestImageLedger.ForThisProcess();
     private readonly Lock imagesGate = new();
     private LocalDockerDaemon? daemon;
     private LocalRegistry? registry;
@@ -54,6 +55,11 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
         await DebianPackages.EnsureLocalToolchainAsync(Log, ct);
         daemon = await LocalDockerDaemon.EnsureRunningAsync(Engine, Log, Time, ct);
         await Engine.EnsureAnsweringAsync(Log, ct);
+        foreach (var leftover in await ledger.RemoveLeftoversAsync(Engine, ct))
+        {
+            Log.Write(Output.LogLevel.Information, $"removed {leftover}, left by an interrupted run of these tests");
+        }
+
         registry = await LocalRegistry.StartAsync(Log, Time, ct);
 
         // Publishing and making the base image are independent and each take a while.
@@ -90,12 +96,17 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
     /// <summary>A fresh directory inside the fixture's work directory, deleted with it.</summary>
     public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(WorkDirectory, $"{name}-{Guid.NewGuid().ToString("N")[..12]}")).FullName;
 
-    /// <summary>Images (by tag or ID) this run made: removed at the end, never the base image.</summary>
+    /// <summary>
+    /// Images (by tag or ID) this run makes: removed at the end, never the base image. Written down first, so that
+    /// the next run removes them if this one is interrupted.
+    /// </summary>
     public void RemoveAfterwards(IEnumerable<string> images)
     {
         lock (imagesGate)
         {
-            imagesToRemove.AddRange(images);
+            var list = images.ToList();
+            ledger.Add(list);
+            imagesToRemove.AddRange(list);
         }
     }
 
@@ -113,6 +124,7 @@ public sealed class DockerFixture(IMessageSink sink) : IAsyncLifetime
             }
         }
 
+        ledger.Close();
         if (registry is not null)
         {
             await registry.DisposeAsync();
