@@ -11,7 +11,7 @@ namespace Slipway.LocalCloud.Runtime.Tests;
 /// </summary>
 internal sealed class Backend : IAsyncDisposable
 {
-    public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(1.5);
+    public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(3);
 
     private readonly WebApplication app;
 
@@ -28,7 +28,12 @@ internal sealed class Backend : IAsyncDisposable
 
     public int Requests => requests;
 
+    /// <summary>Responses whose handler has returned: the end of the body leaves only after this count rises.</summary>
+    public int Answered => answered;
+
     private int requests;
+
+    private int answered;
 
     public LoadBalancerTarget Target => new(Name, Port);
 
@@ -48,6 +53,7 @@ internal sealed class Backend : IAsyncDisposable
             }
 
             await context.Response.WriteAsync(name);
+            Interlocked.Increment(ref backend.answered);
         });
         await app.StartAsync();
         return backend;
