@@ -102,7 +102,9 @@ if (-not (Test-Sdk $dotnet)) {
 }
 
 [Console]::Error.WriteLine('Building the build project (its inputs changed since the last run)...')
-$buildLog = & $dotnet build $BuildProject --nologo -v quiet -o $BuildOutput 2>&1
+# Published ahead-of-time compiled (ReadyToRun) for this machine: later runs start without JIT-compiling the engine.
+$buildLog = & $dotnet publish $BuildProject --nologo -v quiet -c Debug --use-current-runtime --self-contained false `
+    -p:PublishReadyToRun=true -o $BuildOutput 2>&1
 if ($LASTEXITCODE -ne 0) {
     $buildLog | ForEach-Object { [Console]::Error.WriteLine($_) }
     [Console]::Error.WriteLine('error: the build project does not compile; fix the errors above (build/, src/Slipway*).')

@@ -85,9 +85,10 @@ warm="$(python3 -c "print(f'{$end - $start:.2f}')")"
 warm_writes="$(grep -cvE '^(Describe|List|Get|BatchGet)' "$work/calls.log" || true)"
 warm_calls="$(wc -l <"$work/calls.log")"
 
-ratio="$(python3 -c "print(f'{$warm / $cold:.2f}')")"
+ratio="$(python3 -c "print(f'{$warm / $cold:.3f}')")"
 echo "cold deploy:  ${cold} s, ${cold_writes} writing calls"
 echo "redeploy:     ${warm} s, ${warm_writes} writing calls (${warm_calls} calls in all)"
 echo "ratio:        ${ratio} (target: at most 0.10)"
 echo "redeploy by target:"; grep -E '^(EnvironmentUp|EcrPush|EcsDeploy|Deploy) ' "$work/warm.log" | sed 's/^/  /' || true
 [ "$warm_writes" -eq 0 ] || { echo "the redeploy wrote: $(grep -vE '^(Describe|List|Get|BatchGet)' "$work/calls.log" | sort | uniq -c)"; exit 1; }
+python3 -c "import sys; sys.exit(0 if $warm / $cold <= 0.10 else 1)" || { echo "the redeploy took more than 10 % of the cold deploy"; exit 1; }
