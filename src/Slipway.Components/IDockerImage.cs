@@ -61,6 +61,8 @@ public interface IDockerImage : IPublish
                 BaseImage = baseImage,
                 // The commit time, not now: a label is a build step, and "now" would defeat the layer cache.
                 Labels = OciLabels.Create(version.SemVer, version.Commit, version.CommitTime ?? DateTimeOffset.UnixEpoch, version.SourceUrl?.ToString(), PublishProject.NameWithoutExtension),
+                // One commit, one image id and digest on every machine and engine (outside git: the engine's dates).
+                SourceDate = version.CommitTime,
             }, Log, ct);
             await new ImageRecord(ImageRepository, built.Id, built.Tags, version.SemVer, version.Commit, Digest: null, baseImage)
                 .WriteAsync(ImageRecordFile, ct);

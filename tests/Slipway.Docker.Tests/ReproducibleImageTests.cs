@@ -4,8 +4,9 @@ using Xunit.Abstractions;
 namespace Slipway.Docker.Tests;
 
 /// <summary>
-/// The same commit, cloned at two different paths, published and built into an image: the same bytes, the same
-/// image id, the same digest. Otherwise every CI runner would push and deploy a "new" image for no change.
+/// The same commit, cloned at two different paths, published and built into an image, with the engine's cache and
+/// without it (as a fresh engine builds): the same bytes, the same image id, the same digest. Otherwise every CI
+/// runner would push and deploy a "new" image for no change.
 /// </summary>
 [Collection(RealDocker.Name)]
 [Trait(TestCategories.Name, TestCategories.Integration)]
@@ -33,6 +34,13 @@ public sealed class ReproducibleImageTests(DockerFixture fixture, ITestOutputHel
         var firstImage = await BuildAsync(firstPublish, repository, "first");
         var secondImage = await BuildAsync(secondPublish, repository, "second");
         Assert.Equal(firstImage, secondImage);
+
+        // Without the layer cache, as on a fresh engine: the builder dates /app and the config at this moment.
+        var uncached = await BuildAsync(secondPublish, repository, "uncached", noCache: true);
+        Assert.Equal(firstImage, uncached);
+        var inspected = await fixture.Engine.Client.Images.InspectImageAsync(uncached, timeout.Token);
+        Assert.Equal(DockerFixture.CommitTime, new DateTimeOffset(inspected.Created.ToUniversalTime(), TimeSpan.Zero));
+        Assert.Contains($"{repository}:uncached", inspected.RepoTags);
 
         var pusher = new ImagePusher(fixture.Engine, fixture.Time);
         var log = new RecordingLog(output);
@@ -71,7 +79,7 @@ public sealed class ReproducibleImageTests(DockerFixture fixture, ITestOutputHel
         return publish;
     }
 
-    private async Task<string> BuildAsync(string publish, string repository, string tag)
+    private async Task<string> BuildAsync(string publish, string repository, string tag, bool noCache = false)
     {
         var request = new ImageBuildRequest
         {
@@ -80,6 +88,8 @@ public sealed class ReproducibleImageTests(DockerFixture fixture, ITestOutputHel
             Tags = [$"{repository}:{tag}"],
             BaseImage = fixture.BaseImage,
             Labels = OciLabels.Create(DockerFixture.Version, DockerFixture.Commit, DockerFixture.CommitTime, "https://example.invalid/slipway", "Api"),
+            SourceDate = DockerFixture.CommitTime,
+            NoCache = noCache,
         };
         fixture.RemoveAfterwards(request.Tags);
         return (await new ImageBuilder(fixture.Engine).BuildAsync(request, new RecordingLog(output), timeout.Token)).Id;

@@ -22,4 +22,11 @@ public sealed record ImageBuildRequest
 
     /// <summary>Ignore the engine's layer cache (benchmarks, suspected stale layers).</summary>
     public bool NoCache { get; init; }
+
+    /// <summary>
+    /// The time to date the image at, as <c>SOURCE_DATE_EPOCH</c>: the commit time. Every file the build adds and
+    /// the image's own history are dated at it and what else differs per build is dropped from its config, so one
+    /// commit and base image give one image id and digest on any engine. Null keeps the engine's dates.
+    /// </summary>
+    public DateTimeOffset? SourceDate { get; init; }
 }

@@ -61,6 +61,11 @@ public sealed class ImageBuilder(DockerEngine engine)
         }
 
         var id = output.ImageId ?? (await engine.Client.Images.InspectImageAsync(request.Tags[0], cancellationToken)).ID;
+        if (request.SourceDate is { } sourceDate)
+        {
+            id = await new ReproducibleImage(engine).RewriteAsync(id, request.Tags, sourceDate, log, cancellationToken);
+        }
+
         var built = new BuiltImage(id, request.Tags, output.Steps, output.CachedSteps) { RebuiltSteps = output.RebuiltSteps };
         log.Information($"Built {id[..Math.Min(id.Length, 19)]} ({built.CacheSummary}), tagged {string.Join(", ", request.Tags)}");
         return built;
