@@ -109,7 +109,10 @@ internal sealed class DeployRepository : IAsyncDisposable
     {
         using (var engine = DockerEngine.FromEnvironment())
         {
-            foreach (var tag in builtTags)
+            // The built tags and those EcrPush and Promote added (registry/slipway/e2e-<suffix>:<version>).
+            var images = await engine.Client.Images.ListImagesAsync(new global::Docker.DotNet.Models.ImagesListParameters());
+            var pushedTags = images.SelectMany(i => i.RepoTags ?? []).Where(t => t.Contains($"e2e-{Suffix}:", StringComparison.Ordinal));
+            foreach (var tag in builtTags.Concat(pushedTags).Distinct(StringComparer.Ordinal))
             {
                 await engine.Client.Images.DeleteImageAsync(tag, new global::Docker.DotNet.Models.ImageDeleteParameters { Force = true });
             }
