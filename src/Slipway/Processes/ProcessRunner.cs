@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using Slipway.Output;
 
@@ -60,27 +59,24 @@ public sealed class ProcessRunner
         }
 
         process.StandardInput.Close();
-        var lastLine = new StrongBox<long>(started);
-        var reading = Task.WhenAll(
-            Pump(process.StandardOutput, OutputChannel.StandardOutput, spec.LogOutput, output, lastLine),
-            Pump(process.StandardError, OutputChannel.StandardError, spec.LogOutput, output, lastLine));
-        using var beating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var heartbeat = HeartbeatAsync(spec, started, lastLine, beating.Token);
-        try
+        // Output that is not logged leaves the log silent, so the heartbeat then speaks every interval.
+        var heartbeat = new QuietHeartbeat(log, time, Path.GetFileName(spec.FileName), HeartbeatInterval);
+        await using (heartbeat)
         {
-            await process.WaitForExitAsync(cancellationToken);
-            await reading;
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            log.Warning($"Cancelled: killed {spec.FileName} (pid {process.Id}).");
-            throw;
-        }
-        finally
-        {
-            await beating.CancelAsync();
-            await heartbeat;
+            var reading = Task.WhenAll(
+                Pump(process.StandardOutput, OutputChannel.StandardOutput, spec.LogOutput ? heartbeat : null, output),
+                Pump(process.StandardError, OutputChannel.StandardError, spec.LogOutput ? heartbeat : null, output));
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken);
+                await reading;
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                log.Warning($"Cancelled: killed {spec.FileName} (pid {process.Id}).");
+                throw;
+            }
         }
 
         var result = new ProcessResult(spec.CommandLine, process.ExitCode, output, time.GetElapsedTime(started));
@@ -98,40 +94,16 @@ public sealed class ProcessRunner
     /// </summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(15);
 
-    private async Task HeartbeatAsync(ProcessSpec spec, long started, StrongBox<long> lastLine, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(HeartbeatInterval, time, cancellationToken);
-                var quiet = spec.LogOutput ? time.GetElapsedTime(Interlocked.Read(ref lastLine.Value)) : HeartbeatInterval;
-                if (quiet >= HeartbeatInterval)
-                {
-                    log.Information($"… {Path.GetFileName(spec.FileName)} still running ({time.GetElapsedTime(started).TotalSeconds:0} s)");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The process ended (or the build was cancelled): no more heartbeats.
-        }
-    }
-
-    private async Task Pump(StreamReader reader, OutputChannel stream, bool logOutput, List<OutputLine> output, StrongBox<long> lastLine)
+    private static async Task Pump(StreamReader reader, OutputChannel stream, ILog? shownIn, List<OutputLine> output)
     {
         while (await reader.ReadLineAsync() is { } line)
         {
-            Interlocked.Exchange(ref lastLine.Value, time.GetTimestamp());
             lock (output)
             {
                 output.Add(new OutputLine(stream, line));
             }
 
-            if (logOutput)
-            {
-                log.Information(line);
-            }
+            shownIn?.Information(line);
         }
     }
 }
