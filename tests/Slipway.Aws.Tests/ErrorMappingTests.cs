@@ -189,4 +189,14 @@ public sealed class ErrorMappingTests
     [InlineData("ns#Inner#ClusterNotFoundException", "ClusterNotFoundException")]
     public void CodeFromBody_trims_and_keeps_what_follows_the_last_hash(string type, string expected)
         => Assert.Equal(expected, AwsErrorReader.CodeFromBody(type));
+
+    [Theory]
+    [InlineData(":http://internal.amazon.com/coral/com.amazonaws.ecs/")]
+    [InlineData(" : suffix")]
+    public void A_header_or_type_with_only_a_suffix_names_no_error(string value)
+    {
+        Assert.Null(AwsErrorReader.CodeFromHeader(value));
+        Assert.Null(AwsErrorReader.CodeFromBody(value));
+        Assert.Null(AwsErrorReader.CodeFromBody("com.amazonaws.ecs#" + value));
+    }
 }

@@ -32,6 +32,17 @@ public sealed class ImageReferenceTextTests
         Assert.Throws<ArgumentException>(() => ImageTags.Sanitize(" "));
     }
 
+    [Theory]
+    [InlineData("/api:1.0")]
+    [InlineData("registry.example.com//api")]
+    [InlineData("registry.example.com/team/")]
+    public void A_reference_with_an_empty_name_part_is_refused_naming_it(string text)
+    {
+        var failure = Assert.Throws<ArgumentException>(() => ImageReference.Parse(text));
+
+        Assert.Contains($"'{text}' is not an image reference", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_reference_that_is_only_a_digest_keeps_it_as_the_digest()
     {

@@ -55,7 +55,7 @@ internal static class AwsErrorReader
         }
 
         var colon = header.IndexOf(':', StringComparison.Ordinal);
-        return (colon < 0 ? header : header[..colon]).Trim();
+        return NullIfEmpty((colon < 0 ? header : header[..colon]).Trim());
     }
 
     /// <summary><c>__type</c> may be qualified: <c>com.amazonaws.ecs#ClusterNotFoundException</c>.</summary>
@@ -69,8 +69,11 @@ internal static class AwsErrorReader
         var hash = type.LastIndexOf('#');
         var code = hash < 0 ? type : type[(hash + 1)..];
         var colon = code.IndexOf(':', StringComparison.Ordinal);
-        return (colon < 0 ? code : code[..colon]).Trim();
+        return NullIfEmpty((colon < 0 ? code : code[..colon]).Trim());
     }
+
+    /// <summary>A header or member with only a suffix names nothing: the next source of the code decides.</summary>
+    private static string? NullIfEmpty(string code) => code.Length == 0 ? null : code;
 
     private static string CodeFromStatus(HttpStatusCode status) => (int)status switch
     {

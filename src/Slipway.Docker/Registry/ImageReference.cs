@@ -34,13 +34,20 @@ public sealed record ImageReference(string Registry, string Repository, string? 
             rest = rest[..colon];
         }
 
+        if (rest.StartsWith('/') || rest.EndsWith('/') || rest.Contains("//", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{reference}' is not an image reference: a name part is empty (e.g. registry.example.com/team/api:1.0)", nameof(reference));
+        }
+
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        // Stryker disable once Equality : slash is never 0 here (a leading '/' is refused above), so < and <= agree
         var first = slash < 0 ? null : rest[..slash];
         if (first is not null && (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost"))
         {
             return new ImageReference(first, rest[(slash + 1)..], tag, digest);
         }
 
+        // Stryker disable once Equality : as above, slash is never 0
         return new ImageReference(DockerHub, slash < 0 ? $"library/{rest}" : rest, tag, digest);
     }
 
