@@ -121,8 +121,13 @@ public sealed class SigningTimeCredentialTests
         }
     }
 
-    [Fact]
-    public async Task A_web_identity_failure_is_a_configuration_error_without_the_token_and_the_next_call_tries_again()
+    /// <summary>Not shaped like a JWT: only the token file itself says it is a secret.</summary>
+    private const string OpaqueToken = "opaque-identity-token-6f1d2c9a8b7e";
+
+    [Theory]
+    [InlineData(Token)]
+    [InlineData(OpaqueToken)]
+    public async Task A_web_identity_failure_is_a_configuration_error_without_the_token_and_the_next_call_tries_again(string token)
     {
         using var environment = new IsolatedEnvironment();
         var moto = new MotoServer();
@@ -130,10 +135,10 @@ public sealed class SigningTimeCredentialTests
         try
         {
             // STS refuses the token and echoes it, as an identity provider's error may.
-            var refusal = $"""<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>Incorrect token audience in {Token}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>""";
+            var refusal = $"""<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>Incorrect token audience in {token}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>""";
             using var sts = ScriptedServer.Always(new ScriptedResponse(400, refusal, new Dictionary<string, string> { ["Content-Type"] = "text/xml" }));
             var tokenFile = WebIdentity(environment, sts.Url);
-            await File.WriteAllTextAsync(tokenFile, Token);
+            await File.WriteAllTextAsync(tokenFile, token);
             using var server = ScriptedServer.Always(new ScriptedResponse(200, "{}"));
             var log = new RecordingLog();
             using var ecs = new AmazonECSClient(new AwsClientOptions { ServiceUrl = server.Url, Region = "us-east-1", Log = log });
@@ -143,8 +148,7 @@ public sealed class SigningTimeCredentialTests
             Assert.StartsWith("The AWS credentials from web identity (role arn:aws:iam::123456789012:role/deploy", error.Message, StringComparison.Ordinal);
             Assert.Contains("id-token: write", error.Message, StringComparison.Ordinal);
             Assert.Contains("InvalidIdentityToken", error.ToString(), StringComparison.Ordinal);
-            Assert.DoesNotContain("c2lnbmF0dXJlLXRoYXQtbXVzdC1ub3QtbGVhaw", error + log.Text, StringComparison.Ordinal);
-            Assert.DoesNotContain("eyJzdWIiOiJyZXBvOmFjbWUvYXBpIn0", error + log.Text, StringComparison.Ordinal);
+            Assert.All(token.Split('.').Append(token), part => Assert.DoesNotContain(part, error + log.Text, StringComparison.Ordinal));
             Assert.Equal(0, server.Count);
 
             // The cause goes away (here: STS answers); the same client's next call succeeds.
