@@ -28,6 +28,32 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Retry_delays_are_jittered_so_clients_failing_together_do_not_retry_together()
+    {
+        using var server = ScriptedServer.Always(ScriptedClients.Error(500, "ServerException", "Internal failure."));
+        var log = new RecordingLog();
+        using var ecs = new AmazonECSClient(ScriptedClients.Options(server, log, maxAttempts: 2, baseDelay: TimeSpan.FromMilliseconds(200)));
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Assert.ThrowsAsync<ServerException>(() => ecs.DescribeServicesAsync(Describe))));
+
+        var delays = log.Lines.Where(l => l.Level == Slipway.Output.LogLevel.Warning).Select(l => l.Message[(l.Message.LastIndexOf(" in ", StringComparison.Ordinal) + 4)..]).ToList();
+        Assert.Equal(8, delays.Count);
+        Assert.True(delays.Distinct(StringComparer.Ordinal).Count() > 1, $"every retry waited the same: {string.Join(", ", delays)}");
+    }
+
+    [Fact]
+    public async Task Every_request_names_Slipway_as_its_user_agent()
+    {
+        using var server = ScriptedServer.Always(new ScriptedResponse(200, """{"services":[],"failures":[]}"""));
+        using var ecs = new AmazonECSClient(ScriptedClients.Options(server));
+
+        await ecs.DescribeServicesAsync(Describe);
+
+        var userAgent = Assert.Single(server.Received).Headers.Single(h => h.Key.Equals("User-Agent", StringComparison.OrdinalIgnoreCase)).Value;
+        Assert.StartsWith("Slipway/", userAgent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Throttling_then_success_is_retried_and_returns_the_response()
     {
         using var server = new ScriptedServer((attempt, _) => attempt == 1
