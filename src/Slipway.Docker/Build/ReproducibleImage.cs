@@ -1,7 +1,6 @@
 using System.Formats.Tar;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Docker.DotNet;
 using Docker.DotNet.Models;
 using Slipway.Output;
 
@@ -43,11 +42,8 @@ internal sealed class ReproducibleImage(DockerEngine engine)
             var newId = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(newConfig));
             await LoadAsync(newConfig, diffIds, baseLayers, tags, work.FullName, cancellationToken);
             log.Information($"Dated the image's own layers and history at {time.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z (the commit time): {newId[..19]}, the same on any engine");
-            if (newId != imageId)
-            {
-                await RemoveBuiltAsync(imageId, log, cancellationToken);
-            }
-
+            // The image as built stays, untagged: it is the last step's layer cache, and another build of the same
+            // inputs (same raw id) may be reading it right now.
             return newId;
         }
         finally
@@ -179,17 +175,4 @@ internal sealed class ReproducibleImage(DockerEngine engine)
 
     private static PaxTarEntry ArchiveFile(string name, Stream content) =>
         new(TarEntryType.RegularFile, name) { Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite, ModificationTime = DateTimeOffset.UnixEpoch, DataStream = content };
-
-    /// <summary>The build's own image, now untagged: removed, but not the step images under it (the layer cache).</summary>
-    private async Task RemoveBuiltAsync(string imageId, ILog log, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await engine.Client.Images.DeleteImageAsync(imageId, new ImageDeleteParameters { NoPrune = true }, cancellationToken);
-        }
-        catch (DockerApiException exception)
-        {
-            log.Debug($"left the image as built ({imageId[..19]}): {ImageBuilder.ApiError(exception)}");
-        }
-    }
 }
