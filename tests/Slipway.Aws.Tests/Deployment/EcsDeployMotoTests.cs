@@ -45,8 +45,7 @@ public sealed class EcsDeployMotoTests(MotoServer moto)
     [Fact]
     public async Task Bad_inputs_each_say_what_is_wrong_and_the_server_sees_no_writing_call()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var digest = await env.PutImageAsync(Samples.Manifest, "1.0.0");
         var badTemplate = Path.Combine(Directory.CreateTempSubdirectory("slipway-taskdef-").FullName, "taskdef.json");
         await File.WriteAllTextAsync(badTemplate, (await File.ReadAllTextAsync(RepositoryFiles.Deploy("taskdef.json"))).Replace("{{version}}", "{{verison}}", StringComparison.Ordinal));
@@ -69,8 +68,7 @@ public sealed class EcsDeployMotoTests(MotoServer moto)
     [Fact]
     public async Task Without_running_services_moto_leaves_the_first_deployment_in_progress_and_a_second_deploy_is_refused_by_the_lock()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var first = await env.PutImageAsync(Samples.Manifest, "1.0.0");
         var second = await env.PutImageAsync(Samples.OtherManifest, "1.1.0");
         await env.DeployAsync(env.Request(first));
@@ -124,8 +122,7 @@ public sealed class EcsDeployRunningMotoTests(RunningServicesMoto moto)
     [Fact]
     public async Task Deploy_creates_then_updates_the_service_with_a_tagged_task_definition_pinned_by_digest_and_an_identical_deploy_writes_nothing()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var first = await env.PutImageAsync(Samples.Manifest, "1.0.0");
         var second = await env.PutImageAsync(Samples.OtherManifest, "1.1.0");
 
@@ -162,8 +159,7 @@ public sealed class EcsDeployRunningMotoTests(RunningServicesMoto moto)
     [Fact]
     public async Task A_dry_run_shows_the_plan_and_the_diff_and_the_server_sees_no_writing_call()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var first = await env.PutImageAsync(Samples.Manifest, "1.0.0");
         var second = await env.PutImageAsync(Samples.OtherManifest, "1.1.0");
         await env.DeployAsync(env.Request(first));
@@ -182,8 +178,7 @@ public sealed class EcsDeployRunningMotoTests(RunningServicesMoto moto)
     [Fact]
     public async Task Against_moto_an_update_never_shows_our_deployment_so_wait_deployed_times_out_instead_of_succeeding()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var first = await env.PutImageAsync(Samples.Manifest, "1.0.0");
         var second = await env.PutImageAsync(Samples.OtherManifest, "1.1.0");
         await env.DeployAsync(env.Request(first));
@@ -196,8 +191,7 @@ public sealed class EcsDeployRunningMotoTests(RunningServicesMoto moto)
     [Fact]
     public async Task A_first_deploy_with_wait_stable_succeeds_when_the_service_runs_its_tasks()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var digest = await env.PutImageAsync(Samples.Manifest, "1.0.0");
 
         var result = await env.DeployAsync(env.Request(digest, wait: WaitMode.Stable));

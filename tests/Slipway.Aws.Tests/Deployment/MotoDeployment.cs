@@ -49,6 +49,14 @@ internal sealed class MotoDeployment : IDisposable
 
     public static Task<(string Subnet, string SecurityGroup)> NetworkAsync(MotoServer moto) => MotoNetwork.DefaultsAsync(moto);
 
+    /// <summary>A deployment on moto's default network whose ECR repository exists, as EnvironmentUp leaves it.</summary>
+    public static async Task<MotoDeployment> WithRepositoryAsync(MotoServer moto)
+    {
+        var env = new MotoDeployment(moto, await NetworkAsync(moto));
+        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        return env;
+    }
+
     public DeployEnvironment Environment { get; set; }
 
     public AmazonECSClient Ecs { get; }

@@ -21,8 +21,7 @@ public sealed class PromotionMotoTests(RunningServicesMoto moto)
     [Fact]
     public async Task A_completed_deploy_marks_its_revision_and_the_source_is_what_the_service_runs()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var digest = await env.PutImageAsync(Samples.Manifest, "1.0.0");
         var deployed = await env.DeployAsync(env.Request(digest, wait: WaitMode.Deployed));
 
@@ -42,8 +41,7 @@ public sealed class PromotionMotoTests(RunningServicesMoto moto)
     public async Task A_revision_found_steady_by_a_waiting_redeploy_is_marked_once()
     {
         // As after a deploy interrupted once its update was made: the service settled on the revision unobserved.
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var digest = await env.PutImageAsync(Samples.Manifest, "1.0.0");
         await env.DeployAsync(env.Request(digest, wait: WaitMode.None));
         var unobserved = await new ReleaseHistory(env.Ecs, TimeProvider.System).ReadAsync(env.Environment, CancellationToken.None);
@@ -62,8 +60,7 @@ public sealed class PromotionMotoTests(RunningServicesMoto moto)
     [Fact]
     public async Task A_version_or_digest_the_source_never_ran_is_refused_with_what_it_did_run()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var digest = await env.PutImageAsync(Samples.Manifest, "1.0.0");
         var pushedOnly = await env.PutImageAsync(Samples.OtherManifest, "1.1.0");
         await env.DeployAsync(env.Request(digest, wait: WaitMode.Deployed));
@@ -81,8 +78,7 @@ public sealed class PromotionMotoTests(RunningServicesMoto moto)
     [Fact]
     public async Task Within_one_repository_the_version_tag_is_put_by_BatchGetImage_and_PutImage_and_the_digest_stays()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var digest = await env.PutImageAsync(Samples.Manifest, "build-1");
         var other = await env.PutImageAsync(Samples.OtherManifest, "build-2");
         var tagger = new EcrImageTagger(env.Ecr);
@@ -110,8 +106,7 @@ public sealed class PromotionMotoTests(RunningServicesMoto moto)
     [Fact]
     public async Task Rollback_goes_to_the_last_revision_that_succeeded_and_updates_the_service_to_it()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var good = await env.PutImageAsync(Samples.Manifest, "1.0.0");
         var bad = await env.PutImageAsync(Samples.OtherManifest, "1.1.0");
         var first = await env.DeployAsync(env.Request(good, wait: WaitMode.Deployed));
@@ -143,8 +138,7 @@ public sealed class PromotionUnsteadySourceMotoTests(MotoServer moto)
     [Fact]
     public async Task A_source_whose_deployment_is_in_progress_is_refused_with_its_deployments()
     {
-        using var env = new MotoDeployment(moto, await MotoDeployment.NetworkAsync(moto));
-        await EcsDeployMotoTests.EnsureRepositoryAsync(env);
+        using var env = await MotoDeployment.WithRepositoryAsync(moto);
         var digest = await env.PutImageAsync(Samples.Manifest, "1.0.0");
         await env.DeployAsync(env.Request(digest));
         var state = await new ReleaseHistory(env.Ecs, TimeProvider.System).ReadAsync(env.Environment, CancellationToken.None);
