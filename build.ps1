@@ -103,8 +103,8 @@ if (-not (Test-Sdk $dotnet)) {
 
 [Console]::Error.WriteLine('Building the build project (its inputs changed since the last run)...')
 # Published ahead-of-time compiled (ReadyToRun) for this machine: later runs start without JIT-compiling the engine.
-$buildLog = & $dotnet publish $BuildProject --nologo -v quiet -c Debug --use-current-runtime --self-contained false `
-    -p:PublishReadyToRun=true -o $BuildOutput 2>&1
+$buildLog = & $dotnet publish $BuildProject --nologo -v quiet -c Debug `
+    -p:SlipwayReadyToRun=true -o $BuildOutput 2>&1
 if ($LASTEXITCODE -ne 0) {
     $buildLog | ForEach-Object { [Console]::Error.WriteLine($_) }
     [Console]::Error.WriteLine('error: the build project does not compile; fix the errors above (build/, src/Slipway*).')

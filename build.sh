@@ -108,8 +108,8 @@ echo "Building the build project (its inputs changed since the last run)..." >&2
 heartbeat=$!
 # Published ahead-of-time compiled (ReadyToRun) for this machine: every later run starts without JIT-compiling the
 # engine and the AWS and Docker clients (a no-change redeploy takes a quarter less time), for a few seconds here.
-if ! build_log="$("$DOTNET" publish "$BUILD_PROJECT" --nologo -v quiet -c Debug --use-current-runtime --self-contained false \
-    -p:PublishReadyToRun=true -o "$BUILD_OUTPUT" 2>&1)"; then
+if ! build_log="$("$DOTNET" publish "$BUILD_PROJECT" --nologo -v quiet -c Debug \
+    -p:SlipwayReadyToRun=true -o "$BUILD_OUTPUT" 2>&1)"; then
   kill "$heartbeat" 2>/dev/null || true
   echo "$build_log" >&2
   echo "error: the build project does not compile; fix the errors above (build/, src/Slipway*)." >&2
