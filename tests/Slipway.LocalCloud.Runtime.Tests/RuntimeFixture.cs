@@ -16,7 +16,14 @@ namespace Slipway.LocalCloud.Runtime.Tests;
 /// </summary>
 public sealed class RuntimeFixture : IAsyncLifetime
 {
-    private readonly string tag = Guid.NewGuid().ToString("N")[..12];
+    private const string Prefix = "slipway-runtime-test";
+
+    private const string ImageRepository = Prefix + "/busybox";
+
+    /// <summary>The run's process id leads the tag and the scope, so a later run knows what a dead one left.</summary>
+    private static readonly string Owner = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+
+    private readonly string tag = $"{Owner}-{Guid.NewGuid():N}"[..20];
     private LocalDockerDaemon? daemon;
     private LocalRegistry? registry;
 
@@ -27,12 +34,12 @@ public sealed class RuntimeFixture : IAsyncLifetime
     public RecordingLog Log { get; } = new();
 
     /// <summary>Unique per run: containers of other runs and of the real local cloud are never seen.</summary>
-    public string Scope { get; } = $"slipway-runtime-test-{Guid.NewGuid():N}"[..33];
+    public string Scope { get; } = $"{Prefix}-{Owner}-{Guid.NewGuid():N}"[..40];
 
-    public string Image => $"slipway-runtime-test/busybox:{tag}";
+    public string Image => $"{ImageRepository}:{tag}";
 
     /// <summary>The same image, only in the registry: starting a task with it must pull.</summary>
-    public string RegistryImage => $"{Registry.Host}/slipway-runtime-test/busybox:{tag}";
+    public string RegistryImage => $"{Registry.Host}/{ImageRepository}:{tag}";
 
     public LocalRegistry Registry => registry ?? throw new InvalidOperationException("fixture not initialised");
 
@@ -44,6 +51,7 @@ public sealed class RuntimeFixture : IAsyncLifetime
         await DebianPackages.EnsureInstalledAsync(BusyboxImage.HostBusybox, ["busybox-static"], NullLog.Instance, ct);
         daemon = await LocalDockerDaemon.EnsureRunningAsync(Engine, NullLog.Instance, Time, ct);
         await Engine.EnsureAnsweringAsync(NullLog.Instance, ct);
+        await RemoveLeftoversAsync(ct);
         await BusyboxImage.CreateAsync(Engine, "slipway-runtime-test/busybox", tag, ct);
         registry = await LocalRegistry.StartAsync(NullLog.Instance, Time, ct);
 
@@ -91,6 +99,47 @@ public sealed class RuntimeFixture : IAsyncLifetime
         }
 
         Engine.Dispose();
+    }
+
+    /// <summary>
+    /// The containers and images of earlier runs whose process is gone (stopped by Ctrl+C, or a mutation run's
+    /// test host killed on a timeout): removed, and those of a run still going left alone.
+    /// </summary>
+    private async Task RemoveLeftoversAsync(CancellationToken cancellationToken)
+    {
+        // By name as well as by scope label: a mutation run's mutant may have dropped the label.
+        var containers = await Engine.Client.Containers.ListContainersAsync(
+            new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [Prefix + "-"] = true } },
+            },
+            cancellationToken);
+        foreach (var container in containers.Where(c => c.Names.Any(n => OfDeadRun(n.TrimStart('/'), Prefix + "-"))))
+        {
+            await Engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken);
+        }
+
+        var images = await Engine.Client.Images.ListImagesAsync(new ImagesListParameters(), cancellationToken);
+        foreach (var reference in images.SelectMany(i => i.RepoTags ?? []).Where(t => t.Contains(ImageRepository + ":", StringComparison.Ordinal)))
+        {
+            if (OfDeadRun(reference, reference[..(reference.LastIndexOf(':') + 1)]))
+            {
+                await Engine.Client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = true }, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="name"/> is <paramref name="prefix"/>, a pid and more, and that process is gone.</summary>
+    private static bool OfDeadRun(string name, string prefix)
+    {
+        if (!name.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var pid = name[prefix.Length..].Split('-')[0];
+        return int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out _) && !Directory.Exists($"/proc/{pid}");
     }
 
     public static int FreePort()
