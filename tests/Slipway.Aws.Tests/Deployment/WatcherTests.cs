@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Time.Testing;
 using Slipway.Aws.Deployment.Services;
 using Slipway.Aws.Deployment.Watching;
 using Slipway.Aws.Ecs.Model;
+using Slipway.Aws.Tests.Support;
 using static Slipway.Aws.Tests.Deployment.EcsShapes;
 using Task = System.Threading.Tasks.Task;
 
@@ -12,7 +12,7 @@ public sealed class WatcherTests
 {
     private static readonly WatchOptions Options = new() { PollInterval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromMinutes(10) };
 
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(T0));
+    private readonly SteppedClock time = new(new DateTimeOffset(T0));
     private readonly RecordingObserver observer = new();
 
     private static ServiceDeployment Ours(string? id = NewId, string? previous = Old) => new()
@@ -251,16 +251,6 @@ public sealed class WatcherTests
         Assert.Contains("no deployment of api:7 appeared", timeout.Message, StringComparison.Ordinal);
     }
 
-    private async Task<Service> WatchAsync(ScriptedEcs ecs, ServiceDeployment target, WatchOptions? options = null)
-    {
-        var watching = new DeploymentWatcher(ecs, time, observer).WatchAsync(target, options ?? Options, CancellationToken.None);
-        // Move the fake clock one second at a time until the watcher is done.
-        while (!watching.IsCompleted)
-        {
-            await Task.Delay(1);
-            time.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        return await watching;
-    }
+    private Task<Service> WatchAsync(ScriptedEcs ecs, ServiceDeployment target, WatchOptions? options = null) =>
+        time.RunAsync(new DeploymentWatcher(ecs, time, observer).WatchAsync(target, options ?? Options, CancellationToken.None), TimeSpan.FromSeconds(1));
 }
