@@ -2,14 +2,17 @@ using Slipway.Aws.Ecs;
 using Slipway.Aws.Ecs.Model;
 using Task = System.Threading.Tasks.Task;
 
-namespace Slipway.Aws.Tests.Promotion;
+namespace Slipway.Aws.Tests.Deployment;
 
 /// <summary>
-/// A scripted ECS (<see cref="Deployment.ScriptedEcs"/>) that also takes tags, as ECS does for a task definition, and can
-/// answer an UpdateService with no deployment yet, as ECS may before it has started one.
+/// A <see cref="ScriptedEcs"/> that also takes tags, as ECS does for a task definition, can answer an UpdateService
+/// with no deployment yet, as ECS may before it has started one, and can fail its first looks with given errors.
 /// </summary>
-internal sealed class TaggingEcs(Deployment.ScriptedEcs inner) : IAmazonECS
+internal sealed class ScriptedEcsPlus(ScriptedEcs inner) : IAmazonECS
 {
+    /// <summary>Errors the first DescribeServices calls throw, one a call; the script answers the calls after them.</summary>
+    public Queue<Exception> FailingLooks { get; } = new();
+
     public List<TagResourceRequest> Tagged { get; } = [];
 
     /// <summary>The UpdateService response names no deployment: the watcher finds ours by task definition and time.</summary>
@@ -50,7 +53,8 @@ internal sealed class TaggingEcs(Deployment.ScriptedEcs inner) : IAmazonECS
 
     public Task<CreateServiceResponse> CreateServiceAsync(CreateServiceRequest request, CancellationToken cancellationToken = default) => inner.CreateServiceAsync(request, cancellationToken);
 
-    public Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default) => inner.DescribeServicesAsync(request, cancellationToken);
+    public Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default) =>
+        FailingLooks.TryDequeue(out var failure) ? throw failure : inner.DescribeServicesAsync(request, cancellationToken);
 
     public Task<ListServicesResponse> ListServicesAsync(ListServicesRequest request, CancellationToken cancellationToken = default) => inner.ListServicesAsync(request, cancellationToken);
 
