@@ -117,6 +117,32 @@ public sealed class WatcherMessagesTests
         Assert.EndsWith($" The rollback failed too ({shown}); the service runs: {ServiceDeployments.Describe(failedRollback)}.", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tasks_still_being_stopped_count_towards_failing_fast_and_a_rollback_not_yet_named_is_reported_without_an_id()
+    {
+        // ECS may list a task whose stop is under way (desired STOPPED, last status DEPROVISIONING): it has failed.
+        var inProgress = Service(New, [Rollout(NewId, "PRIMARY", New, "IN_PROGRESS", 0, 2, failed: 2), Rollout(OldId, "ACTIVE", Old, "COMPLETED", 2, 2)]);
+        var scripted = new ScriptedEcs().Then(inProgress);
+        scripted.AfterUpdate.Add(Service(Old, [Rollout("ecs-svc/9000000000000000009", "PRIMARY", Old, "COMPLETED", 2, 2)]));
+        foreach (var id in new[] { "0c", "0d" })
+        {
+            var stopping = StoppedTask(id, NewId, TaskStopCode.EssentialContainerExited, 139, "Essential container in task exited");
+            stopping.LastStatus = "DEPROVISIONING";
+            scripted.StoppedTasks.Add((0, stopping));
+        }
+
+        var ecs = new ScriptedEcsPlus(scripted) { UnnamedDeployment = true };
+
+        var failure = await Assert.ThrowsAsync<DeploymentFailedException>(() => WatchAsync(ecs, Ours()));
+
+        Assert.Equal(DeploymentFailure.FailedFast, failure.Failure);
+        Assert.StartsWith(
+            $"Tasks of our deployment {NewId} stopped 2 times for the same reason: stop code EssentialContainerExited, container 'api' exit code 139, reason \"Essential container in task exited\". "
+            + "Rolled back to api:6 without waiting for ECS's circuit breaker. The rollback completed;",
+            failure.Message,
+            StringComparison.Ordinal);
+    }
+
     private Task<Service> WatchAsync(Ecs.IAmazonECS ecs, ServiceDeployment target, WatchOptions? options = null) =>
         time.RunAsync(new DeploymentWatcher(ecs, time, observer).WatchAsync(target, options ?? Options, CancellationToken.None), TimeSpan.FromSeconds(1));
 }
