@@ -53,8 +53,13 @@ internal sealed class ScriptedEcsPlus(ScriptedEcs inner) : IAmazonECS
 
     public Task<CreateServiceResponse> CreateServiceAsync(CreateServiceRequest request, CancellationToken cancellationToken = default) => inner.CreateServiceAsync(request, cancellationToken);
 
+    /// <summary>DescribeServices answers as ECS does for a service that does not exist: no service, a MISSING failure.</summary>
+    public bool ServiceMissing { get; init; }
+
     public Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default) =>
-        FailingLooks.TryDequeue(out var failure) ? throw failure : inner.DescribeServicesAsync(request, cancellationToken);
+        FailingLooks.TryDequeue(out var failure) ? throw failure
+        : ServiceMissing ? Task.FromResult(new DescribeServicesResponse { Services = [], Failures = [new Failure { Arn = request.Services![0], Reason = "MISSING" }] })
+        : inner.DescribeServicesAsync(request, cancellationToken);
 
     public Task<ListServicesResponse> ListServicesAsync(ListServicesRequest request, CancellationToken cancellationToken = default) => inner.ListServicesAsync(request, cancellationToken);
 

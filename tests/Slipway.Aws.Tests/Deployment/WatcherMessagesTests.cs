@@ -44,6 +44,16 @@ public sealed class WatcherMessagesTests
     }
 
     [Fact]
+    public async Task A_service_gone_while_deploying_is_said_to_be_missing()
+    {
+        var ecs = new ScriptedEcsPlus(new ScriptedEcs()) { ServiceMissing = true };
+
+        var failure = await Assert.ThrowsAsync<DeploymentFailedException>(() => WatchAsync(ecs, Ours()));
+
+        Assert.Equal("The service 'api' in cluster 'prod' is missing: it was deleted while deploying.", failure.Message);
+    }
+
+    [Fact]
     public async Task A_look_answered_by_a_server_error_is_retried_later_more_slowly_and_the_deployment_still_succeeds()
     {
         var ecs = new ScriptedEcsPlus(new ScriptedEcs().Then(Service(New, [Rollout(NewId, "PRIMARY", New, "COMPLETED", 2, 2)])));
