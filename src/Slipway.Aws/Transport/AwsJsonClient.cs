@@ -189,6 +189,7 @@ internal sealed class AwsJsonClient : IDisposable
     {
         AwsServiceException e => $"{(int)e.StatusCode} {e.ErrorCode}",
         TimeoutRejectedException => "no answer in time",
+        // Stryker disable once String : unreachable: ShouldHandle retries only an outcome with an exception, so OnRetry never sees null.
         null => "failed",
         _ => exception.Message,
     };
