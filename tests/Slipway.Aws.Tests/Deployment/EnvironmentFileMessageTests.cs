@@ -17,6 +17,16 @@ public sealed class EnvironmentFileMessageTests
         { "{\n  \"cluster\": 5\n}", $"{File}:2:15: 'cluster' must be text (in double quotes)." },
         { "{\n  \"variables\": { \"PORT\": 8080 }\n}", $"{File}:2:30: 'variables.PORT' must be text (in double quotes)." },
         { "{\n  \"loadBalancers\": {}\n}", $"{File}:2:21: 'loadBalancers' must be a list ([...])." },
+        { "{\n  \"desiredCount\": 1.5\n}", $"{File}:2:22: 'desiredCount' must be a whole number." },
+        { "{\n  \"protected\": 1\n}", $"{File}:2:17: 'protected' must be true or false." },
+        {
+            "{\n  \"endpoints\": { \"ecs\": \"http://127.0.0.1:4566\", }\n}",
+            $"{File}:2:50: not valid JSON at 'endpoints': The JSON object contains a trailing comma at the end which is not supported in this mode. Change the reader options."
+        },
+        {
+            "{\n  \"tags\": { \"team\": \"web\" \"owner\": \"ops\" }\n}",
+            $"{File}:2:27: not valid JSON at 'tags.team': '\"' is invalid after a value. Expected either ',', '}}', or ']'."
+        },
         {
             "{\n  \"acount\": \"123456789012\"\n}",
             $"{File}:2:12: unknown field 'acount'. Did you mean 'account'? Valid fields here: account, awsRoleArn, capacityProviderStrategy, cluster, "

@@ -97,8 +97,11 @@ public sealed partial class EnvironmentFiles(string directory)
             return $"{file}: not valid JSON: {e.Message}";
         }
 
+        // A syntax error (a missing comma, a trailing one, "tru") is thrown by the reader at the field it was in: saying
+        // what the field must be would send the user to fix a value that is right.
+        var syntaxError = e.InnerException is JsonException;
         var expected = TypeAt(e.Path) is { } target ? Expected(target) : null;
-        return expected is not null && field.Length > 0
+        return expected is not null && field.Length > 0 && !syntaxError
             ? $"{where}: '{field}' must be {expected}."
             : $"{where}: not valid JSON{(field.Length > 0 ? $" at '{field}'" : "")}: {FirstSentence(e.Message)}";
     }
