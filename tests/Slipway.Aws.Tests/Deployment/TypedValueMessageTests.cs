@@ -74,4 +74,14 @@ public sealed class TypedValueMessageTests
         Assert.Equal("deploy/taskdef.json: 'containerDefinitions' is empty: a task definition needs at least one container.", noContainers.Message);
         Assert.Equal("deploy/taskdef.json: 'family' is missing: name the task definition family, e.g. \"api-{{environment}}\".", noFamily.Message);
     }
+
+    [Fact]
+    public void A_placeholder_inside_an_unknown_member_is_reported_as_the_unknown_member_not_as_a_crash()
+    {
+        const string template = """{ "family": "api", "containerDefinitions": [{ "name": "api", "image": "{{image}}", "limits": { "memory": "{{var:memory}}" } }] }""";
+
+        var error = Assert.Throws<DeployConfigurationException>(() => TaskDefinitionTemplate.Render(template, "deploy/taskdef.json", Values(new() { ["memory"] = "512" })));
+
+        Assert.StartsWith("deploy/taskdef.json: containerDefinitions[0].limits: unknown member", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -78,6 +78,7 @@ public sealed partial class EnvironmentFiles(string directory)
         {
             var member = unknown.Groups["name"].Value;
             // The path may end at the unknown member itself; its parent is where it was written.
+            // Stryker disable once String : FieldOf and TypeAt read "" and "$" alike (both the root), so the fallback's text cannot show.
             var parentPath = e.Path ?? "$";
             foreach (var suffix in new[] { "." + member, $"['{member}']" })
             {
