@@ -170,6 +170,7 @@ public sealed partial class EnvironmentFiles(string directory)
             ReadCommentHandling = JsonCommentHandling.Skip,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { HideComputedMembers } },
         };
+        // Stryker disable once Statement : options freeze at their first use anyway; this only makes the freeze explicit, so no reading differs without it.
         options.MakeReadOnly();
         return options;
     }
