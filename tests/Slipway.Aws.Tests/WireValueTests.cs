@@ -31,6 +31,15 @@ public sealed class WireValueTests
     }
 
     [Fact]
+    public void A_null_string_member_reads_as_absent()
+    {
+        var definition = AwsJson.Deserialize<EcsModel.TaskDefinition>("""{"cpu":null,"family":"api"}"""u8);
+
+        Assert.Null(definition.Cpu);
+        Assert.Equal("api", definition.Family);
+    }
+
+    [Fact]
     public void An_object_where_the_model_says_string_is_an_error_naming_what_was_found()
     {
         var error = Assert.Throws<JsonException>(() => AwsJson.Deserialize<EcsModel.TaskDefinition>("""{"cpu":{"units":1}}"""u8));

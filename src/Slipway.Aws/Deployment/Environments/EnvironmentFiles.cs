@@ -78,6 +78,7 @@ public sealed partial class EnvironmentFiles(string directory)
         {
             var member = unknown.Groups["name"].Value;
             // The path may end at the unknown member itself; its parent is where it was written.
+            // Stryker disable once String : FieldOf and TypeAt read "" and "$" alike (both the root), so the fallback's text cannot show.
             var parentPath = e.Path ?? "$";
             foreach (var suffix in new[] { "." + member, $"['{member}']" })
             {
@@ -97,8 +98,11 @@ public sealed partial class EnvironmentFiles(string directory)
             return $"{file}: not valid JSON: {e.Message}";
         }
 
+        // A syntax error (a missing comma, a trailing one, "tru") is thrown by the reader at the field it was in: saying
+        // what the field must be would send the user to fix a value that is right.
+        var syntaxError = e.InnerException is JsonException;
         var expected = TypeAt(e.Path) is { } target ? Expected(target) : null;
-        return expected is not null && field.Length > 0
+        return expected is not null && field.Length > 0 && !syntaxError
             ? $"{where}: '{field}' must be {expected}."
             : $"{where}: not valid JSON{(field.Length > 0 ? $" at '{field}'" : "")}: {FirstSentence(e.Message)}";
     }
@@ -166,6 +170,7 @@ public sealed partial class EnvironmentFiles(string directory)
             ReadCommentHandling = JsonCommentHandling.Skip,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { HideComputedMembers } },
         };
+        // Stryker disable once Statement : options freeze at their first use anyway; this only makes the freeze explicit, so no reading differs without it.
         options.MakeReadOnly();
         return options;
     }

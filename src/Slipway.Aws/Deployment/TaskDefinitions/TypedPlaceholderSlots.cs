@@ -38,6 +38,7 @@ internal static partial class TypedPlaceholderSlots
         {
             Walk(bytes, RootType(bytes), slots);
         }
+        // Stryker disable once Block : RootType parses the whole text before Walk reads a token, so slots is still empty whenever this is thrown.
         catch (JsonException)
         {
             return new Dictionary<int, TypedSlot>();

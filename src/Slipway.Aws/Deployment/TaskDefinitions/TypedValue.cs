@@ -20,6 +20,7 @@ internal static class TypedValue
             case SlotKind.Long when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
                 return number.ToString(CultureInfo.InvariantCulture);
             case SlotKind.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number):
+                // Stryker disable once String : since .NET Core 3.0 a double's default format ("") is the shortest round-trip text, the same as "R".
                 return number.ToString("R", CultureInfo.InvariantCulture);
             case SlotKind.Boolean when text is "true" or "false":
                 return text;

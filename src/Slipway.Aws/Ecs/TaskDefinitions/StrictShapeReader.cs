@@ -181,8 +181,15 @@ internal sealed class StrictShapeReader
         "a string" => "strings",
         "true or false" => "booleans",
         var d when d.StartsWith("an object (", StringComparison.Ordinal) => type.Name + " objects",
-        var d => d.StartsWith("an ", StringComparison.Ordinal) ? d[3..] + "s" : d.StartsWith("a ", StringComparison.Ordinal) ? d[2..] + "s" : d,
+        var d => FirstWordPlural(d.StartsWith("an ", StringComparison.Ordinal) ? d[3..] : d[2..]),
     };
+
+    /// <summary>"integer (32-bit)" becomes "integers (32-bit)", "list of strings" "lists of strings".</summary>
+    private static string FirstWordPlural(string words)
+    {
+        var end = words.IndexOf(' ', StringComparison.Ordinal);
+        return end < 0 ? words + "s" : words[..end] + "s" + words[end..];
+    }
 
     private static string Found(JsonElement element) => element.ValueKind switch
     {
