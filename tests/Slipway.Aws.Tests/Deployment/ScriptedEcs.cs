@@ -12,12 +12,18 @@ namespace Slipway.Aws.Tests.Deployment;
 /// </summary>
 internal sealed class ScriptedEcs : IAmazonECS
 {
-    private readonly List<Func<DescribeServicesResponse>> looks = [];
+    private readonly List<Func<DescribeServicesRequest, DescribeServicesResponse>> looks = [];
     private readonly List<string> calls = [];
 
     public IReadOnlyList<string> Calls => calls;
 
     public List<UpdateServiceRequest> Updates { get; } = [];
+
+    /// <summary>TagResource calls, taken as ECS takes them (a release's marks on its task definition).</summary>
+    public List<TagResourceRequest> Tagged { get; } = [];
+
+    /// <summary>The UpdateService response names no deployment, as ECS may before it has started one: the watcher finds ours by task definition and time.</summary>
+    public bool UnnamedDeployment { get; set; }
 
     /// <summary>Stopped tasks, and the look from which each is visible.</summary>
     public List<(int FromLook, EcsTask Task)> StoppedTasks { get; } = [];
@@ -37,11 +43,21 @@ internal sealed class ScriptedEcs : IAmazonECS
         return this;
     }
 
-    private static Func<DescribeServicesResponse> Answer(Service service) => () => new DescribeServicesResponse { Services = [service], Failures = [] };
+    private static Func<DescribeServicesRequest, DescribeServicesResponse> Answer(Service service) => _ => new DescribeServicesResponse { Services = [service], Failures = [] };
 
-    public ScriptedEcs ThenThrottled()
+    public ScriptedEcs ThenThrottled() =>
+        ThenFailing(new ThrottlingException(new AwsErrorDetails("ThrottlingException", "Rate exceeded", HttpStatusCode.BadRequest, Operation: "ECS DescribeServices")));
+
+    public ScriptedEcs ThenFailing(Exception error)
     {
-        looks.Add(() => throw new ThrottlingException(new AwsErrorDetails("ThrottlingException", "Rate exceeded", HttpStatusCode.BadRequest, Operation: "ECS DescribeServices")));
+        looks.Add(_ => throw error);
+        return this;
+    }
+
+    /// <summary>A look answered as ECS answers for a service that does not exist: no service, a MISSING failure.</summary>
+    public ScriptedEcs ThenMissing()
+    {
+        looks.Add(request => new DescribeServicesResponse { Services = [], Failures = [new Failure { Arn = request.Services![0], Reason = "MISSING" }] });
         return this;
     }
 
@@ -52,7 +68,7 @@ internal sealed class ScriptedEcs : IAmazonECS
             ? Answer(AfterUpdate[Math.Min(Looks - looksAtUpdate, AfterUpdate.Count - 1)])
             : looks[Math.Min(Looks, looks.Count - 1)];
         Looks++;
-        return Task.FromResult(look());
+        return Task.FromResult(look(request));
     }
 
     public Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default)
@@ -79,7 +95,7 @@ internal sealed class ScriptedEcs : IAmazonECS
             {
                 ServiceName = request.Service,
                 TaskDefinition = request.TaskDefinition,
-                Deployments = [EcsShapes.Rollout("ecs-svc/9000000000000000009", "PRIMARY", request.TaskDefinition!, DeploymentRolloutState.InProgress, 0, 2)],
+                Deployments = UnnamedDeployment ? [] : [EcsShapes.Rollout("ecs-svc/9000000000000000009", "PRIMARY", request.TaskDefinition!, DeploymentRolloutState.InProgress, 0, 2)],
             },
         });
     }
@@ -112,7 +128,12 @@ internal sealed class ScriptedEcs : IAmazonECS
 
     public Task<StopTaskResponse> StopTaskAsync(StopTaskRequest request, CancellationToken cancellationToken = default) => throw Unexpected();
 
-    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default) => throw Unexpected();
+    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default)
+    {
+        calls.Add("TagResource");
+        Tagged.Add(request);
+        return Task.FromResult(new TagResourceResponse());
+    }
 
     public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default) => throw Unexpected();
 

@@ -39,12 +39,11 @@ public sealed class ServiceUpdateScriptedTests
         var before = (-60, "has reached a steady state.");
         var scripted = new ScriptedEcs().Then(Service(New, [Rollout(NewId, "PRIMARY", New, "COMPLETED", 2, 2)], before));
         scripted.AfterUpdate.Add(Service(Old, [Rollout("ecs-svc/9000000000000000009", "PRIMARY", Old, "COMPLETED", 2, 2)], before, (20, "has reached a steady state.")));
-        var ecs = new ScriptedEcsPlus(scripted);
         var log = new RecordingLog();
         var release = new Release { TaskDefinitionArn = Old, Revision = 6, Version = "1.0.0", Commit = "0123456", Digest = "sha256:aa", Image = "repo@sha256:aa", Actor = "tester" };
 
         await time.RunAsync(
-            new RollbackDeployer(ecs, time, log, new LogDeploymentObserver(log)).RollBackAsync(ProdEnvironment, new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/ci", "AIDA"), release, "tester", force: false, new WatchOptions { Mode = WaitMode.Deployed, PollInterval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromMinutes(10) }, CancellationToken.None),
+            new RollbackDeployer(scripted, time, log, new LogDeploymentObserver(log)).RollBackAsync(ProdEnvironment, new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/ci", "AIDA"), release, "tester", force: false, new WatchOptions { Mode = WaitMode.Deployed, PollInterval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromMinutes(10) }, CancellationToken.None),
             TimeSpan.FromSeconds(1));
 
         Assert.Equal(["[03:00:20] (service api) has reached a steady state."], log.Lines.Select(l => l.Message).Where(m => m.StartsWith('[')));

@@ -46,7 +46,7 @@ public sealed class WatcherMessagesTests
     [Fact]
     public async Task A_service_gone_while_deploying_is_said_to_be_missing()
     {
-        var ecs = new ScriptedEcsPlus(new ScriptedEcs()) { ServiceMissing = true };
+        var ecs = new ScriptedEcs().ThenMissing();
 
         var failure = await Assert.ThrowsAsync<DeploymentFailedException>(() => WatchAsync(ecs, Ours()));
 
@@ -56,8 +56,9 @@ public sealed class WatcherMessagesTests
     [Fact]
     public async Task A_look_answered_by_a_server_error_is_retried_later_more_slowly_and_the_deployment_still_succeeds()
     {
-        var ecs = new ScriptedEcsPlus(new ScriptedEcs().Then(Service(New, [Rollout(NewId, "PRIMARY", New, "COMPLETED", 2, 2)])));
-        ecs.FailingLooks.Enqueue(new AwsServiceException(new AwsErrorDetails("InternalFailure", "We encountered an internal error.", HttpStatusCode.InternalServerError, Operation: "ECS DescribeServices")));
+        var ecs = new ScriptedEcs()
+            .ThenFailing(new AwsServiceException(new AwsErrorDetails("InternalFailure", "We encountered an internal error.", HttpStatusCode.InternalServerError, Operation: "ECS DescribeServices")))
+            .Then(Service(New, [Rollout(NewId, "PRIMARY", New, "COMPLETED", 2, 2)]));
 
         var service = await WatchAsync(ecs, Ours());
 
@@ -141,9 +142,9 @@ public sealed class WatcherMessagesTests
             scripted.StoppedTasks.Add((0, stopping));
         }
 
-        var ecs = new ScriptedEcsPlus(scripted) { UnnamedDeployment = true };
+        scripted.UnnamedDeployment = true;
 
-        var failure = await Assert.ThrowsAsync<DeploymentFailedException>(() => WatchAsync(ecs, Ours()));
+        var failure = await Assert.ThrowsAsync<DeploymentFailedException>(() => WatchAsync(scripted, Ours()));
 
         Assert.Equal(DeploymentFailure.FailedFast, failure.Failure);
         Assert.StartsWith(

@@ -46,7 +46,7 @@ public sealed class RollbackWaitTests
     [Fact]
     public async Task A_waited_rollback_says_what_it_waits_for_and_once_completed_marks_the_revision_succeeded_and_the_one_left_rolled_back()
     {
-        var ecs = new ScriptedEcsPlus(RunningNewThenBackOnOld(Rollout(RollbackId, "PRIMARY", Old, "COMPLETED", 2, 2)));
+        var ecs = RunningNewThenBackOnOld(Rollout(RollbackId, "PRIMARY", Old, "COMPLETED", 2, 2));
 
         var record = await RollBackAsync(ecs);
 
@@ -61,7 +61,8 @@ public sealed class RollbackWaitTests
         // ECS's clock may be a few seconds behind ours: a deployment of our revision created 5 s before we asked is ours.
         var rollback = Rollout(RollbackId, "PRIMARY", Old, "COMPLETED", 2, 2);
         rollback.CreatedAt = T0.AddSeconds(-5);
-        var ecs = new ScriptedEcsPlus(RunningNewThenBackOnOld(rollback)) { UnnamedDeployment = true };
+        var ecs = RunningNewThenBackOnOld(rollback);
+        ecs.UnnamedDeployment = true;
 
         var record = await RollBackAsync(ecs);
 
@@ -70,12 +71,12 @@ public sealed class RollbackWaitTests
         AssertMarked(ecs);
     }
 
-    private Task<Aws.Deployment.Records.DeploymentRecord> RollBackAsync(ScriptedEcsPlus ecs) =>
+    private Task<Aws.Deployment.Records.DeploymentRecord> RollBackAsync(ScriptedEcs ecs) =>
         time.RunAsync(
             new RollbackDeployer(ecs, time, log, new LogDeploymentObserver(log)).RollBackAsync(ProdEnvironment, new Aws.Deployment.CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/ci", "AIDA"), Earlier, "rollbacker", force: false, Watch, CancellationToken.None),
             TimeSpan.FromSeconds(1));
 
-    private static void AssertMarked(ScriptedEcsPlus ecs)
+    private static void AssertMarked(ScriptedEcs ecs)
     {
         Assert.Equal([Old, New], ecs.Tagged.Select(t => t.ResourceArn));
         var succeeded = ecs.Tagged[0].Tags!.ToDictionary(t => t.Key!, t => t.Value);
